@@ -1,0 +1,66 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "workbook",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "workbook", targets: ["workbook"]),
+        .library(name: "BatchNorm", targets: ["BatchNorm"]),
+        .library(name: "WorkbookKit", targets: ["WorkbookKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The numeric core: pure Swift, no I/O.
+        .target(name: "BatchNorm"),
+        // Debian's cmark-gfm (with its GFM extensions), seen from Swift.
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The pipeline: load, extract snippets, execute, compare, promote.
+        .target(
+            name: "WorkbookKit",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // The site: Markdown through cmark-gfm, math, placeholders, templates, atomic writing.
+        .target(
+            name: "WorkbookSite",
+            dependencies: [
+                "WorkbookKit",
+                "CMarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources/theme")]
+        ),
+        // The thin command-line interface.
+        .executableTarget(
+            name: "workbook",
+            dependencies: [
+                "WorkbookKit",
+                "WorkbookSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "core-bench", dependencies: ["BatchNorm"], path: "Benchmarks/CoreBench"),
+        .testTarget(name: "BatchNormTests", dependencies: ["BatchNorm"]),
+        .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
+        .testTarget(name: "WorkbookSiteTests", dependencies: ["WorkbookSite"]),
+        .testTarget(
+            name: "WorkbookEndToEndTests",
+            dependencies: ["WorkbookKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,167 @@
+/// Splits a chapter's Markdown into prose and snippets, with each snippet's recorded output.
+///
+/// A snippet is a fenced block whose info string starts with `swift`; the words after it are
+/// options. Its recorded output follows it, blank lines allowed between: a fenced block with
+/// info string `output`, or the lines between `<!-- output -->` and `<!-- /output -->`.
+/// Every problem of the chapter is reported at once.
+public struct SnippetExtractor: Sendable {
+    public static let outputStartMarker = "<!-- output -->"
+    public static let outputEndMarker = "<!-- /output -->"
+
+    public init() {}
+
+    /// Parses `source`, the text of the file at `path` (relative to the workbook root).
+    public func extract(path: String, source: String) throws(WorkbookErrors) -> Chapter {
+        var parser = Parser(path: path, lines: SourceLines(source))
+        parser.run()
+        if !parser.errors.isEmpty { throw WorkbookErrors(parser.errors) }
+        return Chapter(path: path, source: source, blocks: parser.blocks)
+    }
+}
+
+private struct Parser {
+    let path: String
+    let lines: SourceLines
+    var blocks: [ChapterBlock] = []
+    var errors: [WorkbookError] = []
+    var proseStart = 0
+    var snippetCount = 0
+
+    init(path: String, lines: SourceLines) {
+        self.path = path
+        self.lines = lines
+    }
+
+    mutating func run() {
+        var index = 0
+        while index < lines.count {
+            let line = lines.content(index)
+            if let fence = CodeFence(opening: line) {
+                let close = closingLine(of: fence, openedAt: index)
+                if fence.language == "swift" {
+                    index = snippet(fence: fence, openedAt: index, closedAt: close)
+                    continue
+                }
+                if fence.language == "output" {
+                    error(line: index, column: fence.infoColumn,
+                          "a recorded output must directly follow a swift snippet")
+                }
+                index = (close ?? lines.count - 1) + 1
+            } else if isMarker(index, SnippetExtractor.outputStartMarker) {
+                error(line: index, column: 1, "a recorded output must directly follow a swift snippet")
+                index += 1
+            } else {
+                index += 1
+            }
+        }
+        flushProse(upTo: lines.count)
+    }
+
+    /// Reads the snippet opened at `open` and its recorded output; returns the next line to read.
+    mutating func snippet(fence: CodeFence, openedAt open: Int, closedAt close: Int?) -> Int {
+        guard let close else {
+            error(line: open, column: 1, "the swift snippet's code fence is never closed")
+            return lines.count
+        }
+        let options = parseOptions(fence, line: open)
+        flushProse(upTo: open)
+        var next = close + 1
+        var recorded: RecordedOutput? = nil
+        var probe = next
+        while probe < lines.count && lines.isBlank(probe) { probe += 1 }
+        if probe < lines.count {
+            if let outputFence = CodeFence(opening: lines.content(probe)), outputFence.info == "output" {
+                if let end = closingLine(of: outputFence, openedAt: probe) {
+                    recorded = RecordedOutput(
+                        text: lines.joined(probe + 1..<end), style: .fenced, lineRange: probe..<end + 1)
+                    next = end + 1
+                } else {
+                    error(line: probe, column: 1, "the recorded output's code fence is never closed")
+                    next = lines.count
+                }
+            } else if isMarker(probe, SnippetExtractor.outputStartMarker) {
+                if let end = (probe + 1..<lines.count).first(where: { isMarker($0, SnippetExtractor.outputEndMarker) }) {
+                    recorded = RecordedOutput(
+                        text: lines.joined(probe + 1..<end), style: .markers, lineRange: probe..<end + 1)
+                    next = end + 1
+                } else {
+                    error(line: probe, column: 1,
+                          "'\(SnippetExtractor.outputStartMarker)' has no matching '\(SnippetExtractor.outputEndMarker)'")
+                    next = lines.count
+                }
+            }
+        }
+        blocks.append(.snippet(Snippet(
+            index: snippetCount, fenceLine: open + 1, code: lines.joined(open + 1..<close),
+            codeFirstLine: open + 2, options: options, lineRange: open..<close + 1, recorded: recorded)))
+        snippetCount += 1
+        proseStart = recorded == nil ? close + 1 : next
+        return next
+    }
+
+    mutating func parseOptions(_ fence: CodeFence, line: Int) -> SnippetOptions {
+        var options = SnippetOptions()
+        var column = fence.infoColumn
+        var rest = fence.info
+        // Skip the language word.
+        let language = rest.prefix { $0 != " " && $0 != "\t" }
+        rest = rest.dropFirst(language.count)
+        column += language.count
+        while !rest.isEmpty {
+            let spaces = rest.prefix { $0 == " " || $0 == "\t" }.count
+            rest = rest.dropFirst(spaces)
+            column += spaces
+            let word = rest.prefix { $0 != " " && $0 != "\t" }
+            guard !word.isEmpty else { break }
+            switch word {
+            case "hide": options.hide = true
+            case "norun": options.norun = true
+            default:
+                if word.hasPrefix("output="), let kind = OutputKind(rawValue: String(word.dropFirst(7))) {
+                    options.output = kind
+                } else if word.hasPrefix("output=") {
+                    let known = OutputKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    error(line: line, column: column,
+                          "unknown output kind '\(word.dropFirst(7))' (known: \(known))")
+                } else {
+                    error(line: line, column: column,
+                          "unknown snippet option '\(word)' (known: hide, norun, output=text|markdown|html|none)")
+                }
+            }
+            rest = rest.dropFirst(word.count)
+            column += word.count
+        }
+        if options.hide && options.norun {
+            error(line: line, column: fence.infoColumn, "a snippet cannot be both 'hide' and 'norun'")
+        }
+        return options
+    }
+
+    func closingLine(of fence: CodeFence, openedAt open: Int) -> Int? {
+        (open + 1..<lines.count).first { fence.isClosed(by: lines.content($0)) }
+    }
+
+    func isMarker(_ index: Int, _ marker: String) -> Bool {
+        lines.content(index).trimmingSpaces == marker
+    }
+
+    mutating func flushProse(upTo end: Int) {
+        if proseStart < end {
+            blocks.append(.prose(Prose(text: lines.joined(proseStart..<end), firstLine: proseStart + 1)))
+        }
+        proseStart = end
+    }
+
+    mutating func error(line: Int, column: Int, _ message: String) {
+        errors.append(WorkbookError(path: path, line: line + 1, column: column, message: message, stage: "load"))
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var text = self
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return text
+    }
+}

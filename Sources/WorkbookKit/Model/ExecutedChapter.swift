@@ -1,0 +1,29 @@
+/// A chapter after its snippets ran: the actual output of each snippet.
+public struct ExecutedChapter: Sendable, Equatable {
+    public var chapter: Chapter
+    /// The actual output of each snippet, indexed like `chapter.snippets`: the printed text
+    /// (normalized to end in `\n`, or empty when nothing was printed); `nil` for a `norun`
+    /// snippet or one that did not run because an earlier snippet failed.
+    public var outputs: [String?]
+    /// How the chapter's results were obtained, for progress lines.
+    public var provenance: ExecutionProvenance
+    /// Seconds spent compiling and running (0 when cached).
+    public var seconds: Double
+
+    public init(chapter: Chapter, outputs: [String?], provenance: ExecutionProvenance, seconds: Double) {
+        self.chapter = chapter
+        self.outputs = outputs
+        self.provenance = provenance
+        self.seconds = seconds
+    }
+}
+
+/// Where a chapter's outputs came from.
+public enum ExecutionProvenance: String, Sendable, Equatable {
+    /// Taken from the result cache; nothing ran.
+    case cached
+    /// Compiled and ran.
+    case ran
+    /// Nothing to run (no runnable snippet).
+    case nothingToRun = "nothing to run"
+}

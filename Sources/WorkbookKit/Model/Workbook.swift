@@ -1,0 +1,16 @@
+import Foundation
+
+/// A workbook: its root folder, its configuration and its chapters in reading order.
+public struct Workbook: Sendable, Equatable {
+    /// The workbook's root folder (the one holding `workbook.toml` and `chapters/`).
+    public var root: URL
+    public var config: WorkbookConfig
+    /// Chapters ordered by file name.
+    public var chapters: [Chapter]
+
+    public init(root: URL, config: WorkbookConfig, chapters: [Chapter]) {
+        self.root = root
+        self.config = config
+        self.chapters = chapters
+    }
+}

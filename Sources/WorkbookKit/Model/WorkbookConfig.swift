@@ -1,0 +1,23 @@
+/// The settings of `workbook.toml`; every key is optional.
+public struct WorkbookConfig: Sendable, Equatable {
+    /// `title`: the workbook's title, shown on every page.
+    public var title: String = "Workbook"
+    /// `description`: a short introduction shown on the index page (Markdown).
+    public var description: String = ""
+    /// `chapters`: the folder of chapter files, relative to the root.
+    public var chaptersFolder: String = "chapters"
+    /// `output`: the site folder, relative to the root.
+    public var outputFolder: String = "site"
+    /// `core`: Swift source folders compiled into modules that snippets import; `[]` is plain Swift.
+    public var core: [String] = ["Sources/BatchNorm"]
+    /// `timeout`: seconds a chapter's program may run.
+    public var timeout: Double = 60
+    /// `date_format`: the format of `{{DATE_PRETTY}}` (a Unicode date pattern).
+    public var dateFormat: String = "EEEE, MMMM d, yyyy"
+    /// `time_zone`: the time zone in which "today" is taken (an IANA name).
+    public var timeZone: String = "UTC"
+    /// `repo_start`: the day `{{DAYS_SINCE_REPO_START}}` counts from (`YYYY-MM-DD`), overriding git.
+    public var repoStart: String? = nil
+
+    public init() {}
+}

@@ -1,0 +1,2 @@
+import WorkbookKit
+print("workbook")
