@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "workbook", targets: ["workbook"]),
         .library(name: "BatchNorm", targets: ["BatchNorm"]),
+        .library(name: "NoteKit", targets: ["NoteKit"]),
         .library(name: "WorkbookKit", targets: ["WorkbookKit"]),
     ],
     dependencies: [
@@ -19,6 +20,8 @@ let package = Package(
     targets: [
         // The numeric core: pure Swift, no I/O.
         .target(name: "BatchNorm"),
+        // Tables, plots and number formatting for chapter snippets: pure Swift, no I/O.
+        .target(name: "NoteKit"),
         // Debian's cmark-gfm (with its GFM extensions), seen from Swift.
         .systemLibrary(
             name: "CMarkGFM",
@@ -55,6 +58,7 @@ let package = Package(
         ),
         .executableTarget(name: "core-bench", dependencies: ["BatchNorm"], path: "Benchmarks/CoreBench"),
         .testTarget(name: "BatchNormTests", dependencies: ["BatchNorm"]),
+        .testTarget(name: "NoteKitTests", dependencies: ["NoteKit"]),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
         .testTarget(name: "WorkbookSiteTests", dependencies: ["WorkbookSite"]),
         .testTarget(

@@ -9,6 +9,16 @@ public struct ExecutedChapter: Sendable, Equatable {
     public var provenance: ExecutionProvenance
     /// Seconds spent compiling and running (0 when cached).
     public var seconds: Double
+    /// Seconds spent compiling the chapter's program (0 when cached).
+    public var compileSeconds: Double = 0
+    /// Seconds the chapter's program ran (0 when cached).
+    public var runSeconds: Double = 0
+    /// Why the chapter did not run to the end (compile errors, a crash, a timeout); empty when
+    /// every runnable snippet has its output.
+    public var errors: [WorkbookError] = []
+
+    /// Whether every runnable snippet ran.
+    public var succeeded: Bool { errors.isEmpty }
 
     public init(chapter: Chapter, outputs: [String?], provenance: ExecutionProvenance, seconds: Double) {
         self.chapter = chapter

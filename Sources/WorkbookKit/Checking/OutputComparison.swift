@@ -1,0 +1,102 @@
+/// A snippet whose recorded output does not match what it printed.
+public struct SnippetMismatch: Sendable, Equatable, CustomStringConvertible {
+    /// The chapter, relative to the workbook root.
+    public var path: String
+    /// The snippet's opening fence line.
+    public var line: Int
+    /// What is wrong, one sentence.
+    public var reason: String
+    /// A unified diff from the recorded to the actual output (empty for a style mismatch
+    /// with equal text).
+    public var diff: String
+
+    /// `chapters/x.md:LINE: reason`, then the diff.
+    public var description: String {
+        "\(path):\(line): \(reason)\n" + diff
+    }
+}
+
+/// The result of comparing actual with recorded outputs.
+public struct ComparisonReport: Sendable, Equatable {
+    public var passed: Int
+    public var failed: Int
+    public var mismatches: [SnippetMismatch]
+
+    /// `N passed, M failed`.
+    public var summary: String { "\(passed) passed, \(failed) failed" }
+}
+
+/// Compares each snippet's actual output with the output recorded in its chapter.
+///
+/// `norun` snippets are not compared. A snippet expects no recorded output when it printed
+/// nothing or is `output=none`; otherwise one in the style of its output kind, with equal text.
+/// A snippet that did not run (its chapter failed) counts as failed.
+public struct OutputComparison: Sendable {
+    public init() {}
+
+    public func compare(_ chapters: [ExecutedChapter]) -> ComparisonReport {
+        var report = ComparisonReport(passed: 0, failed: 0, mismatches: [])
+        for executed in chapters {
+            for snippet in executed.chapter.snippets where !snippet.options.norun {
+                guard let actual = executed.outputs[snippet.index] else {
+                    report.failed += 1
+                    continue
+                }
+                if let mismatch = compare(snippet, actual: actual, path: executed.chapter.path) {
+                    report.failed += 1
+                    report.mismatches.append(mismatch)
+                } else {
+                    report.passed += 1
+                }
+            }
+        }
+        return report
+    }
+
+    /// The mismatch of one snippet, or `nil` when its recorded output is right.
+    public func compare(_ snippet: Snippet, actual: String, path: String) -> SnippetMismatch? {
+        let recordedText = snippet.recorded.map { Self.withoutCarriageReturns($0.text) } ?? ""
+        func mismatch(_ reason: String) -> SnippetMismatch {
+            let diff = LineDiff(old: recordedText, new: actual).unified(oldName: "recorded", newName: "actual")
+            return SnippetMismatch(path: path, line: snippet.fenceLine, reason: reason, diff: diff)
+        }
+        guard let style = RecordedOutputStyle(for: snippet.options.output), !actual.isEmpty else {
+            guard let recorded = snippet.recorded else { return nil }
+            let why = snippet.options.output == .none ? "the snippet is 'output=none'" : "the snippet printed nothing"
+            return SnippetMismatch(path: path, line: snippet.fenceLine,
+                                   reason: "a recorded output is present but \(why)",
+                                   diff: LineDiff(old: Self.withoutCarriageReturns(recorded.text), new: "")
+                                       .unified(oldName: "recorded", newName: "actual"))
+        }
+        guard let recorded = snippet.recorded else {
+            return mismatch("the snippet's output is not recorded")
+        }
+        if recorded.style != style {
+            return mismatch("the output is recorded as \(Self.name(recorded.style)), but 'output=\(snippet.options.output.rawValue)' is recorded as \(Self.name(style))")
+        }
+        if recordedText != actual {
+            return mismatch("the recorded output differs from the actual output")
+        }
+        return nil
+    }
+
+    static func name(_ style: RecordedOutputStyle) -> String {
+        switch style {
+        case .fenced: "a fenced 'output' block"
+        case .markers: "'<!-- output -->' markers"
+        }
+    }
+
+    static func withoutCarriageReturns(_ text: String) -> String {
+        text.contains("\r\n") ? text.replacingCRLF() : text
+    }
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for character in self { if character == "\r\n" { result.append("\n") } else { result.append(character) } }
+        return result
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The Swift program that runs a chapter's snippets in order, as one `main.swift`.
+///
+/// Snippets are top-level code of the same file, so they share declarations like the cells
+/// of a notebook. Before and after each snippet the program prints a boundary line and
+/// flushes stdout, so the runner can split the output per snippet and tell which snippet was
+/// running when the program crashed or hung. `#sourceLocation` maps every snippet line to its
+/// chapter line, so compiler errors and `fatalError` messages point into the chapter.
+public struct ChapterProgram: Sendable, Equatable {
+    /// Bumped whenever the generated text changes in a way that can change outputs; part of
+    /// every result cache key.
+    public static let templateVersion = "program-1"
+    /// Modules every program imports before the core modules.
+    public static let implicitImports = ["Foundation"]
+
+    /// The generated `main.swift`.
+    public var source: String
+    /// The boundary token, unique to the chapter's code, printed around each snippet.
+    public var boundary: String
+    /// The snippets the program runs (not `norun`), in order.
+    public var snippetIndices: [Int]
+
+    /// Generates the program of `chapter`, importing `modules` (the core module names).
+    public init(chapter: Chapter, modules: [String]) {
+        let runnable = chapter.snippets.filter { !$0.options.norun }
+        var hasher = ContentHasher()
+        for snippet in runnable { hasher.combine(snippet.code) }
+        boundary = "\u{1}workbook-boundary-\(hasher.finalize().prefix(20))"
+        snippetIndices = runnable.map(\.index)
+
+        var text = "// Generated from \(chapter.path); edit the chapter, not this file.\n"
+        for module in Self.implicitImports + modules { text += "import \(module)\n" }
+        text += """
+            #if canImport(Glibc)
+            import Glibc
+            #elseif canImport(Darwin)
+            import Darwin
+            #endif
+            func _workbookBoundary(_ line: String) {
+                print(line)
+                fflush(stdout)
+            }
+
+            """
+        let file = Self.stringLiteral(chapter.path)
+        let marker = boundary.replacingOccurrences(of: "\u{1}", with: "\\u{1}")
+        for snippet in runnable {
+            text += "_workbookBoundary(\"\(marker) begin \(snippet.index)\")\n"
+            text += "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine))\n"
+            text += snippet.code
+            if !snippet.code.isEmpty && !snippet.code.hasSuffix("\n") { text += "\n" }
+            text += "#sourceLocation()\n"
+            text += "_workbookBoundary(\"\\n\(marker) end \(snippet.index)\")\n"
+        }
+        source = text
+    }
+
+    static func stringLiteral(_ text: String) -> String {
+        var escaped = "\""
+        for character in text {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            default: escaped.append(character)
+            }
+        }
+        return escaped + "\""
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Subprocess
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+/// What running one chapter produced.
+public struct ChapterRun: Sendable, Equatable {
+    /// The printed text of each snippet that finished, by snippet index (raw, not normalized).
+    public var outputs: [Int: String]
+    /// Compile errors, or the crash, timeout or overflow that stopped the program.
+    public var errors: [WorkbookError]
+    public var compileSeconds: Double
+    public var runSeconds: Double
+}
+
+/// Compiles a chapter's program against the built core modules and runs it with a timeout.
+public struct ChapterRunner: Sendable {
+    /// The most a snippet may print.
+    public static let outputLimit = 1 << 20
+    /// How much of stderr is kept for error reports.
+    static let standardErrorLimit = 64 * 1024
+    /// Snippets are compiled in Swift 5 language mode: in Swift 6 mode, top-level variables
+    /// are main-actor isolated and a plain `func` that touches one does not compile.
+    static let flags = ["-module-name", programModuleName, "-swift-version", "5", "-Onone", "-suppress-warnings", "-diagnostic-style", "llvm", "-no-color-diagnostics"]
+
+    /// The module of chapter programs; runtime messages name files `WorkbookChapter/x.md`.
+    static let programModuleName = "WorkbookChapter"
+
+    public var toolchain: Toolchain
+    public var cache: CacheFolder
+    public var modules: [CoreModule]
+
+    public init(toolchain: Toolchain, cache: CacheFolder, modules: [CoreModule]) {
+        self.toolchain = toolchain
+        self.cache = cache
+        self.modules = modules
+    }
+
+    /// Compiles and runs `chapter` of the workbook at `root`, stopping it after `timeout` seconds.
+    public func run(_ chapter: Chapter, root: URL, timeout: Double) async -> ChapterRun {
+        let program = ChapterProgram(chapter: chapter, modules: modules.map(\.name))
+        let folder = cache.url.appendingPathComponent("build/\(chapter.slug)-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("main.swift")
+        let binary = folder.appendingPathComponent("chapter")
+        var run = ChapterRun(outputs: [:], errors: [], compileSeconds: 0, runSeconds: 0)
+
+        let compileStart = ContinuousClock.now
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(program.source.utf8).write(to: source)
+            let result = try await ToolRunner.run(
+                toolchain.swiftc, arguments: compilerArguments(source: source, binary: binary), workingDirectory: root)
+            run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
+            guard result.succeeded else {
+                run.errors = compileErrors(result.standardError + result.standardOutput, source: source, chapter: chapter)
+                return run
+            }
+        } catch {
+            run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(error)", stage: "compile")]
+            return run
+        }
+
+        let runStart = ContinuousClock.now
+        let outcome: ProgramOutcome
+        do {
+            outcome = try await execute(binary, program: program, root: root, timeout: timeout)
+        } catch {
+            run.errors = [WorkbookError(path: chapter.path, message: "cannot run the chapter: \(error)", stage: "run")]
+            return run
+        }
+        run.runSeconds = ContinuousClock.now.seconds(since: runStart)
+        for (index, bytes) in outcome.splitter.finished {
+            run.outputs[index] = String(decoding: bytes, as: UTF8.self)
+        }
+        if let error = ProgramFailure(outcome: outcome, chapter: chapter, timeout: timeout).error {
+            run.errors = [error]
+        }
+        return run
+    }
+
+    func compilerArguments(source: URL, binary: URL) -> [String] {
+        var arguments = Self.flags
+        for module in modules {
+            let built = module.builtFolder(in: cache).path
+            arguments += ["-I", built, "-L", built]
+        }
+        // Later modules may depend on earlier ones: a static archive must come before the
+        // archives it uses.
+        for module in modules.reversed() { arguments += ["-l\(module.name)"] }
+        return arguments + [source.path, "-o", binary.path]
+    }
+
+    func compileErrors(_ output: String, source: URL, chapter: Chapter) -> [WorkbookError] {
+        let diagnostics = CompilerDiagnostics(root: URL(fileURLWithPath: "/nonexistent"),
+                                              generatedFile: (source.path, chapter.path))
+        let errors = diagnostics.errors(in: output, stage: "compile")
+        if !errors.isEmpty { return errors }
+        return [WorkbookError(path: chapter.path, message: "the chapter's program failed to compile", stage: "compile",
+                              details: CompilerDiagnostics.excerpt(output))]
+    }
+
+    func execute(_ binary: URL, program: ChapterProgram, root: URL, timeout: Double) async throws -> ProgramOutcome {
+        let result = try await Subprocess.run(
+            .path(FilePath(binary.path)),
+            environment: .inherit.updating(["SWIFT_BACKTRACE": "enable=no"]),
+            workingDirectory: FilePath(root.path),
+            input: .none,
+            output: .sequence,
+            error: .sequence
+        ) { execution in
+            try await withThrowingTaskGroup(of: StreamEvent.self) { group in
+                group.addTask {
+                    var splitter = SnippetOutputSplitter(boundary: program.boundary, limit: Self.outputLimit)
+                    for try await buffer in execution.standardOutput {
+                        buffer.withUnsafeBytes { splitter.append($0) }
+                        if splitter.overflowed != nil {
+                            try? execution.send(signal: .kill)
+                            break
+                        }
+                    }
+                    splitter.finish()
+                    return .standardOutput(splitter)
+                }
+                group.addTask {
+                    var tail: [UInt8] = []
+                    for try await buffer in execution.standardError {
+                        buffer.withUnsafeBytes { tail += $0 }
+                        if tail.count > 2 * Self.standardErrorLimit { tail.removeFirst(tail.count - Self.standardErrorLimit) }
+                    }
+                    return .standardError(tail.suffix(Self.standardErrorLimit))
+                }
+                group.addTask {
+                    do {
+                        try await Task.sleep(for: .seconds(timeout))
+                    } catch {
+                        return .cancelled
+                    }
+                    try? execution.send(signal: .kill)
+                    return .timedOut
+                }
+                var outcome = ProgramOutcome(splitter: SnippetOutputSplitter(boundary: program.boundary, limit: Self.outputLimit))
+                var streamsOpen = 2
+                while streamsOpen > 0, let event = try await group.next() {
+                    switch event {
+                    case .standardOutput(let splitter):
+                        outcome.splitter = splitter
+                        streamsOpen -= 1
+                    case .standardError(let bytes):
+                        outcome.standardError = String(decoding: bytes, as: UTF8.self)
+                        streamsOpen -= 1
+                    case .timedOut:
+                        outcome.timedOut = true
+                    case .cancelled:
+                        break
+                    }
+                }
+                group.cancelAll()
+                return outcome
+            }
+        }
+        var outcome = result.closureResult
+        outcome.status = result.terminationStatus
+        return outcome
+    }
+}
+
+private enum StreamEvent: Sendable {
+    case standardOutput(SnippetOutputSplitter)
+    case standardError([UInt8])
+    case timedOut
+    case cancelled
+}
+
+/// How a chapter program ended, and what it printed.
+struct ProgramOutcome: Sendable {
+    var splitter: SnippetOutputSplitter
+    var standardError = ""
+    var timedOut = false
+    var status: TerminationStatus = .exited(0)
+}
+
+extension ContinuousClock.Instant {
+    func seconds(since start: Self) -> Double {
+        let duration = self - start
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,71 @@
+/// Splits a chapter program's stdout into the output of each snippet, as it arrives.
+///
+/// The program prints `<boundary> begin <i>` before snippet `i` and `\n<boundary> end <i>`
+/// after it (the leading newline ends any unterminated last line, and is not output).
+struct SnippetOutputSplitter {
+    let boundary: [UInt8]
+    let limit: Int
+    /// The output of each finished snippet, by snippet index.
+    private(set) var finished: [Int: [UInt8]] = [:]
+    /// The snippet that began and has not ended, if any.
+    private(set) var running: Int? = nil
+    /// The snippet whose output went over `limit`.
+    private(set) var overflowed: Int? = nil
+    private var current: [UInt8] = []
+    private var partialLine: [UInt8] = []
+
+    init(boundary: String, limit: Int) {
+        self.boundary = Array(boundary.utf8)
+        self.limit = limit
+    }
+
+    mutating func append<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+        for byte in bytes {
+            partialLine.append(byte)
+            if byte == UInt8(ascii: "\n") {
+                take(line: partialLine)
+                partialLine.removeAll(keepingCapacity: true)
+            } else if let running, overflowed == nil, current.count + partialLine.count > limit {
+                overflowed = running
+            }
+            if overflowed != nil { return }
+        }
+    }
+
+    /// Ends the stream: a snippet still running keeps what it printed so far.
+    mutating func finish() {
+        if running != nil { current += partialLine }
+        partialLine = []
+    }
+
+    /// What the running snippet printed so far.
+    var runningOutput: [UInt8] { current }
+
+    private mutating func take(line: [UInt8]) {
+        if let (word, index) = parseBoundary(line) {
+            if word == "begin" {
+                running = index
+                current = []
+                return
+            }
+            if word == "end", running == index {
+                if current.last == UInt8(ascii: "\n") { current.removeLast() }
+                finished[index] = current
+                running = nil
+                current = []
+                return
+            }
+        }
+        guard let running else { return }
+        current += line
+        if current.count > limit { overflowed = running }
+    }
+
+    private func parseBoundary(_ line: [UInt8]) -> (String, Int)? {
+        guard line.count > boundary.count, line.starts(with: boundary) else { return nil }
+        let rest = String(decoding: line[boundary.count...].dropLast(), as: UTF8.self)
+        let words = rest.split(separator: " ")
+        guard words.count == 2, let index = Int(words[1]) else { return nil }
+        return (String(words[0]), index)
+    }
+}

@@ -1,0 +1,165 @@
+import TOMLKit
+
+extension WorkbookConfig {
+    /// The keys `workbook.toml` accepts.
+    public static let knownKeys = [
+        "title", "description", "chapters", "output", "core", "timeout",
+        "date_format", "time_zone", "repo_start",
+    ]
+
+    /// Parses the text of `workbook.toml`; `path` names the file in diagnostics.
+    ///
+    /// Syntax errors carry TOMLKit's position; an unknown key or a bad value is reported at
+    /// the line where the key is written. Every problem is reported at once.
+    public static func parse(toml text: String, path: String = "workbook.toml") throws(WorkbookErrors) -> WorkbookConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw WorkbookErrors([WorkbookError(
+                path: path, line: error.source.begin.line, column: error.source.begin.column,
+                message: error.description, stage: "load")])
+        } catch {
+            throw WorkbookErrors([WorkbookError(path: path, message: "\(error)", stage: "load")])
+        }
+        var reader = ConfigReader(path: path, text: text)
+        var config = WorkbookConfig()
+        for key in table.keys.sorted(by: { reader.line(of: $0) < reader.line(of: $1) }) {
+            guard let value = table[key] else { continue }
+            switch key {
+            case "title": reader.string(value, key: key).map { config.title = $0 }
+            case "description": reader.string(value, key: key).map { config.description = $0 }
+            case "chapters": reader.folder(value, key: key).map { config.chaptersFolder = $0 }
+            case "output": reader.folder(value, key: key).map { config.outputFolder = $0 }
+            case "core": reader.folders(value, key: key).map { config.core = $0 }
+            case "timeout": reader.timeout(value, key: key).map { config.timeout = $0 }
+            case "date_format": reader.string(value, key: key, nonEmpty: true).map { config.dateFormat = $0 }
+            case "time_zone": reader.timeZone(value, key: key).map { config.timeZone = $0 }
+            case "repo_start": reader.day(value, key: key).map { config.repoStart = $0 }
+            default:
+                reader.fail(key: key, "unknown key '\(key)' (known: \(knownKeys.joined(separator: ", ")))")
+            }
+        }
+        if !reader.errors.isEmpty { throw WorkbookErrors(reader.errors) }
+        return config
+    }
+}
+
+/// Checks the values of `workbook.toml`, locating problems at the line of their key.
+private struct ConfigReader {
+    let path: String
+    let lines: [Substring]
+    var errors: [WorkbookError] = []
+
+    init(path: String, text: String) {
+        self.path = path
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The 1-based line where `key` is assigned at top level (`key = …`), or 0.
+    func line(of key: String) -> Int {
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where trimmed.hasPrefix(spelling) {
+                let rest = trimmed.dropFirst(spelling.count).drop { $0 == " " || $0 == "\t" }
+                if rest.first == "=" { return index + 1 }
+            }
+        }
+        return 0
+    }
+
+    func column(of key: String, line: Int) -> Int {
+        guard line > 0 else { return 0 }
+        return lines[line - 1].prefix { $0 == " " || $0 == "\t" }.count + 1
+    }
+
+    mutating func fail(key: String, _ message: String) {
+        let line = line(of: key)
+        errors.append(WorkbookError(
+            path: path, line: line, column: column(of: key, line: line), message: message, stage: "load"))
+    }
+
+    mutating func string(_ value: TOMLValueConvertible, key: String, nonEmpty: Bool = false) -> String? {
+        guard let string = value.string else {
+            fail(key: key, "'\(key)' must be a string, not \(value.type)")
+            return nil
+        }
+        if nonEmpty && string.isEmpty {
+            fail(key: key, "'\(key)' must not be empty")
+            return nil
+        }
+        return string
+    }
+
+    mutating func folder(_ value: TOMLValueConvertible, key: String) -> String? {
+        guard let folder = string(value, key: key, nonEmpty: true) else { return nil }
+        if folder.hasPrefix("/") {
+            fail(key: key, "'\(key)' must be a folder relative to the workbook root, not '\(folder)'")
+            return nil
+        }
+        return folder
+    }
+
+    mutating func folders(_ value: TOMLValueConvertible, key: String) -> [String]? {
+        guard let array = value.array else {
+            fail(key: key, "'\(key)' must be a list of folders, not \(value.type)")
+            return nil
+        }
+        var folders: [String] = []
+        for element in array {
+            guard let folder = element.string, !folder.isEmpty, !folder.hasPrefix("/") else {
+                fail(key: key, "'\(key)' must list folders relative to the workbook root as strings")
+                return nil
+            }
+            folders.append(folder)
+        }
+        let names = folders.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        if Set(names).count != names.count {
+            fail(key: key, "'\(key)' lists two folders with the same name; each names a module")
+            return nil
+        }
+        for name in names where !name.isSwiftIdentifier {
+            fail(key: key, "'\(key)' folder name '\(name)' is not a valid Swift module name")
+            return nil
+        }
+        return folders
+    }
+
+    mutating func timeout(_ value: TOMLValueConvertible, key: String) -> Double? {
+        let seconds = value.double ?? value.int.map(Double.init)
+        guard let seconds, seconds > 0, seconds.isFinite else {
+            fail(key: key, "'\(key)' must be a positive number of seconds")
+            return nil
+        }
+        return seconds
+    }
+
+    mutating func timeZone(_ value: TOMLValueConvertible, key: String) -> String? {
+        guard let name = string(value, key: key, nonEmpty: true) else { return nil }
+        guard TimeZoneNames.isKnown(name) else {
+            fail(key: key, "'\(key)' names an unknown time zone '\(name)'")
+            return nil
+        }
+        return name
+    }
+
+    mutating func day(_ value: TOMLValueConvertible, key: String) -> String? {
+        if let date = value.date {
+            return DayFormat.format(year: date.year, month: date.month, day: date.day)
+        }
+        guard let text = string(value, key: key) else { return nil }
+        guard DayFormat.isValid(text) else {
+            fail(key: key, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'")
+            return nil
+        }
+        return text
+    }
+}
+
+extension String {
+    /// Whether the string can name a Swift module.
+    var isSwiftIdentifier: Bool {
+        guard let first = unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+}

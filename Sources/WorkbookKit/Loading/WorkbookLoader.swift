@@ -1,0 +1,71 @@
+import Foundation
+
+/// Reads a workbook folder: `workbook.toml` (optional) and the chapters, ordered by file name.
+public struct WorkbookLoader: Sendable {
+    public static let configFileName = "workbook.toml"
+
+    public init() {}
+
+    /// Loads the workbook at `root`, reporting every problem of the configuration and chapters.
+    public func load(from root: URL) throws(WorkbookErrors) -> Workbook {
+        let root = root.standardizedFileURL
+        let config = try loadConfig(root: root)
+        var errors: [WorkbookError] = []
+        errors += missingCoreFolders(config: config, root: root)
+        let folder = root.appendingPathComponent(config.chaptersFolder, isDirectory: true)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            errors.append(WorkbookError(
+                path: config.chaptersFolder, message: "the chapters folder '\(config.chaptersFolder)' does not exist",
+                stage: "load"))
+            throw WorkbookErrors(errors)
+        }
+        var chapters: [Chapter] = []
+        for name in chapterFileNames(in: folder) {
+            let path = "\(config.chaptersFolder)/\(name)"
+            do {
+                let data = try Data(contentsOf: folder.appendingPathComponent(name))
+                guard let source = String(data: data, encoding: .utf8) else {
+                    errors.append(WorkbookError(path: path, message: "the chapter is not valid UTF-8", stage: "load"))
+                    continue
+                }
+                chapters.append(try SnippetExtractor().extract(path: path, source: source))
+            } catch let error as WorkbookErrors {
+                errors += error.errors
+            } catch {
+                errors.append(WorkbookError(path: path, message: "cannot read the chapter: \(error.localizedDescription)", stage: "load"))
+            }
+        }
+        if !errors.isEmpty { throw WorkbookErrors(errors) }
+        return Workbook(root: root, config: config, chapters: chapters)
+    }
+
+    func loadConfig(root: URL) throws(WorkbookErrors) -> WorkbookConfig {
+        let url = root.appendingPathComponent(Self.configFileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return WorkbookConfig() }
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "cannot read the file as UTF-8", stage: "load")])
+        }
+        return try WorkbookConfig.parse(toml: text, path: Self.configFileName)
+    }
+
+    /// `*.md` files of `folder`, sorted by name (byte order, so `01-…` before `02-…`).
+    func chapterFileNames(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    func missingCoreFolders(config: WorkbookConfig, root: URL) -> [WorkbookError] {
+        config.core.compactMap { folder in
+            var isDirectory: ObjCBool = false
+            let path = root.appendingPathComponent(folder).path
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return nil }
+            return WorkbookError(
+                path: Self.configFileName,
+                message: "the 'core' folder '\(folder)' does not exist (folders are relative to the workbook root; "
+                    + "write core = [] for plain Swift)",
+                stage: "load")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Writes actual outputs into chapters, changing nothing else byte for byte.
+///
+/// A new output goes after the snippet's closing fence with one blank line between; a
+/// replaced output keeps its gap; an output that is no longer expected is removed with its
+/// gap. `norun` snippets keep whatever follows them. Promoting twice changes nothing the
+/// second time.
+public struct Promoter: Sendable {
+    public init() {}
+
+    /// The text of `chapter` with `outputs` (indexed like its snippets) recorded.
+    public func promote(_ chapter: Chapter, outputs: [String?]) -> String {
+        let lines = SourceLines(chapter.source)
+        var edits: [(range: Range<Int>, text: String)] = []
+        for snippet in chapter.snippets where !snippet.options.norun {
+            guard snippet.index < outputs.count, let actual = outputs[snippet.index] else { continue }
+            let closing = snippet.lineRange.upperBound - 1
+            let newline = lines[closing].hasSuffix("\r\n") ? "\r\n" : "\n"
+            let style = actual.isEmpty ? nil : RecordedOutputStyle(for: snippet.options.output)
+            switch (style, snippet.recorded) {
+            case (nil, nil):
+                continue
+            case (nil, let recorded?):
+                edits.append((snippet.lineRange.upperBound..<recorded.lineRange.upperBound, ""))
+            case (let style?, let recorded?):
+                if recorded.style == style && OutputComparison.withoutCarriageReturns(recorded.text) == actual { continue }
+                var block = Self.block(actual, style: style, newline: newline)
+                if !Self.hasTerminator(lines[recorded.lineRange.upperBound - 1]) { block.removeLast(newline.count) }
+                edits.append((recorded.lineRange, block))
+            case (let style?, nil):
+                var text = Self.hasTerminator(lines[closing]) ? "" : newline
+                text += newline + Self.block(actual, style: style, newline: newline)
+                if !Self.hasTerminator(lines[closing]) { text.removeLast(newline.count) }
+                edits.append((snippet.lineRange.upperBound..<snippet.lineRange.upperBound, text))
+            }
+        }
+        guard !edits.isEmpty else { return chapter.source }
+        var result = ""
+        result.reserveCapacity(chapter.source.utf8.count + 256)
+        var position = 0
+        for edit in edits {
+            result += lines.joined(position..<edit.range.lowerBound)
+            result += edit.text
+            position = edit.range.upperBound
+        }
+        result += lines.joined(position..<lines.count)
+        return result
+    }
+
+    /// The recorded block of `text` in `style`: a fenced `output` block whose fence is longer
+    /// than any backtick run inside, or the lines between the output markers.
+    static func block(_ text: String, style: RecordedOutputStyle, newline: String) -> String {
+        var body = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            newline == "\r\n" && $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }.joined(separator: newline)
+        if !body.isEmpty && !body.hasSuffix(newline) { body += newline }
+        switch style {
+        case .fenced:
+            let fence = String(repeating: "`", count: max(3, longestBacktickRun(in: text) + 1))
+            return fence + "output" + newline + body + fence + newline
+        case .markers:
+            return SnippetExtractor.outputStartMarker + newline + body + SnippetExtractor.outputEndMarker + newline
+        }
+    }
+
+    static func longestBacktickRun(in text: String) -> Int {
+        var longest = 0, run = 0
+        for character in text.utf8 {
+            run = character == UInt8(ascii: "`") ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
+    }
+
+    static func hasTerminator(_ line: Substring) -> Bool {
+        line.hasSuffix("\n") || line.hasSuffix("\r\n")
+    }
+
+    /// Writes the actual outputs of `report` into its chapter files under `root`, each file
+    /// replaced atomically and only when its text changes; returns the paths written.
+    ///
+    /// Refuses, writing nothing, when a chapter failed to compile or run.
+    public func promote(_ report: ExecutionReport, root: URL) throws(WorkbookErrors) -> [String] {
+        guard report.errors.isEmpty else {
+            throw WorkbookErrors(report.errors + [WorkbookError(
+                path: root.lastPathComponent, message: "nothing promoted: fix the errors above first", stage: "promote")])
+        }
+        var written: [String] = []
+        var errors: [WorkbookError] = []
+        for executed in report.chapters {
+            let text = promote(executed.chapter, outputs: executed.outputs)
+            guard text != executed.chapter.source else { continue }
+            do {
+                if try AtomicFileWriter().writeIfChanged(text, to: root.appendingPathComponent(executed.chapter.path)) {
+                    written.append(executed.chapter.path)
+                }
+            } catch {
+                errors.append(WorkbookError(path: executed.chapter.path, message: "cannot write the chapter: \(error.localizedDescription)",
+                                            stage: "promote"))
+            }
+        }
+        if !errors.isEmpty { throw WorkbookErrors(errors) }
+        return written
+    }
+}

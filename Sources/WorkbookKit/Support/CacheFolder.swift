@@ -1,0 +1,21 @@
+import Foundation
+
+/// The folder where compiled core modules, compiler versions and chapter results are kept.
+public struct CacheFolder: Sendable, Equatable {
+    /// The environment variable that moves the cache out of the workbook (tests share one).
+    public static let environmentVariable = "WORKBOOK_CACHE_DIR"
+    /// The default folder name, inside the workbook root (git-ignored).
+    public static let defaultName = ".workbook-cache"
+
+    public var url: URL
+
+    public init(url: URL) { self.url = url }
+
+    /// `$WORKBOOK_CACHE_DIR` when set, else `<root>/.workbook-cache`.
+    public static func resolve(root: URL, environment: [String: String]) -> CacheFolder {
+        if let folder = environment[environmentVariable], !folder.isEmpty {
+            return CacheFolder(url: URL(fileURLWithPath: folder, isDirectory: true))
+        }
+        return CacheFolder(url: root.appendingPathComponent(defaultName, isDirectory: true))
+    }
+}

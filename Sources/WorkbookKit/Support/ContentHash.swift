@@ -1,0 +1,23 @@
+import Crypto
+import Foundation
+
+/// An incremental SHA-256 of labelled parts, so that no two different inputs hash alike.
+struct ContentHasher {
+    private var hasher = SHA256()
+
+    /// Adds `value` preceded by its length, so part boundaries are unambiguous.
+    mutating func combine(_ value: String) {
+        combine(Data(value.utf8))
+    }
+
+    mutating func combine(_ data: Data) {
+        var length = UInt64(data.count).littleEndian
+        withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+        hasher.update(data: data)
+    }
+
+    /// The hash as 64 lowercase hexadecimal digits.
+    func finalize() -> String {
+        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import WorkbookKit
+
+/// "Today" for a build: `--date`, else `SOURCE_DATE_EPOCH`, else the clock, in the workbook's
+/// time zone; and the ways placeholders print it.
+struct BuildDate: Sendable, Equatable {
+    var today: CalendarDay
+    /// `{{DATE_PRETTY}}`, formatted with `date_format`.
+    var pretty: String
+
+    /// Resolves today from the options and the configuration.
+    static func resolve(date: String?, environment: [String: String], config: WorkbookConfig, now: Date = Date()) throws(WorkbookErrors) -> BuildDate {
+        guard let timeZone = TimeZone(identifier: config.timeZone) else {
+            throw WorkbookErrors([WorkbookError(path: "workbook.toml", message: "unknown time zone '\(config.timeZone)' in 'time_zone' (use an IANA name such as 'UTC' or 'Europe/Paris')", stage: "render")])
+        }
+        let today: CalendarDay
+        if let date {
+            do { today = try CalendarDay.parseDay(date) } catch { throw WorkbookErrors([error]) }
+        } else if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+            guard let seconds = Int(epoch.trimmingCharacters(in: .whitespaces)) else {
+                throw WorkbookErrors([WorkbookError(path: "SOURCE_DATE_EPOCH", message: "'\(epoch)' is not a number of seconds since 1970-01-01", stage: "render")])
+            }
+            today = CalendarDay(Date(timeIntervalSince1970: TimeInterval(seconds)), in: timeZone)
+        } else {
+            today = CalendarDay(now, in: timeZone)
+        }
+        return BuildDate(today: today, pretty: format(today, pattern: config.dateFormat, timeZone: timeZone))
+    }
+
+    static func format(_ day: CalendarDay, pattern: String, timeZone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.timeZone = timeZone
+        formatter.dateFormat = pattern
+        return formatter.string(from: day.noon(in: timeZone))
+    }
+}
+
+extension CalendarDay {
+    /// The day on which `date` falls in `timeZone`.
+    init(_ date: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// Noon of this day in `timeZone` (away from any daylight-saving jump).
+    func noon(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+    }
+}

@@ -1,0 +1,168 @@
+import CMarkGFM
+
+/// A heading of a parsed Markdown document.
+struct MarkdownHeading: Sendable, Equatable {
+    /// 1 for `#`, 2 for `##`, …
+    var level: Int
+    /// The heading's text without markup.
+    var text: String
+    /// The 1-based line of the document where the heading starts.
+    var line: Int
+}
+
+/// A link (not an image) of a parsed Markdown document.
+struct MarkdownLink: Sendable, Equatable {
+    /// The destination as written (`./02-ewa.md#bias`).
+    var destination: String
+    /// The 1-based line where the link's paragraph or cell line starts (cmark's position).
+    var line: Int
+    /// The 1-based column of the link, or 0 when cmark does not know it.
+    var column: Int
+}
+
+/// A Markdown document parsed by cmark-gfm with the GFM extensions, whose heading anchors and
+/// link destinations can be set before it is rendered to HTML.
+///
+/// This is the only file that talks to cmark-gfm's C API; the call order follows swift-markdown's
+/// `CommonMarkConverter`: register the core extensions, create the parser, attach the extensions,
+/// feed, finish, render with the parser's extension list, free.
+final class MarkdownDocument {
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+    /// Raw HTML passes (snippet outputs, inline SVG); footnotes; table alignment as `style`
+    /// (the `align` attribute is obsolete in HTML5).
+    private static let options =
+        CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private var headingNodes: [OpaquePointer] = []
+    private var linkNodes: [OpaquePointer] = []
+
+    /// The headings in document order.
+    private(set) var headings: [MarkdownHeading] = []
+    /// The links in document order.
+    private(set) var links: [MarkdownLink] = []
+    /// The text of the first top-level paragraph, without markup.
+    private(set) var firstParagraphText: String?
+
+    /// Parses `markdown`.
+    init(markdown: String) {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser: OpaquePointer = cmark_parser_new(Self.options)
+        for name in Self.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+        collect()
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    private func collect() {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                headingNodes.append(node)
+                headings.append(MarkdownHeading(
+                    level: Int(cmark_node_get_heading_level(node)), text: Self.plainText(of: node),
+                    line: Int(cmark_node_get_start_line(node))))
+            } else if type == CMARK_NODE_LINK {
+                linkNodes.append(node)
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                links.append(MarkdownLink(
+                    destination: url, line: Self.line(of: node), column: Int(cmark_node_get_start_column(node))))
+            } else if type == CMARK_NODE_PARAGRAPH, firstParagraphText == nil,
+                      cmark_node_parent(node) == root {
+                firstParagraphText = Self.plainText(of: node)
+            }
+        }
+    }
+
+    /// The line of an inline node: its own when cmark recorded one, else its block's.
+    private static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line }
+            current = cmark_node_parent(candidate)
+        }
+        return 0
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+
+    /// Gives the headings (in document order) an `id` and a self-link.
+    func setHeadingAnchors(_ anchors: [String]) {
+        for (node, anchor) in zip(headingNodes, anchors) {
+            let level = cmark_node_get_heading_level(node)
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            let escaped = HTMLEscaping.attribute(anchor)
+            cmark_node_set_on_enter(block, "<h\(level) id=\"\(escaped)\">")
+            cmark_node_set_on_exit(block, "</h\(level)>")
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(block, child)
+            }
+            if let selfLink = cmark_node_new(CMARK_NODE_HTML_INLINE) {
+                cmark_node_set_literal(selfLink, " <a class=\"anchor\" href=\"#\(escaped)\" aria-label=\"Link to this section\">#</a>")
+                cmark_node_append_child(block, selfLink)
+            }
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
+        headingNodes = []
+    }
+
+    /// Sets the destination of every link (in document order) for which `rewrite` returns one.
+    func rewriteLinks(_ rewrite: (Int, MarkdownLink) -> String?) {
+        for (index, node) in linkNodes.enumerated() {
+            if let destination = rewrite(index, links[index]) { cmark_node_set_url(node, destination) }
+        }
+    }
+
+    /// The document as HTML.
+    func renderHTML() -> String {
+        guard let html = cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,80 @@
+/// Expands the diary placeholders of prose text: `{{DATE_PRETTY}}`, `{{DATE_ISO}}`,
+/// `{{DAYS_SINCE_YYYY_MM_DD}}` (or `DAY_SINCE_…`) and `{{DAYS_SINCE_REPO_START}}`.
+///
+/// `\{{` is left for Markdown, which prints it as a literal `{{`.
+struct PlaceholderExpander {
+    let date: BuildDate
+    let repositoryStart: RepositoryStart
+
+    static let knownNames = "DATE_PRETTY, DATE_ISO, DAYS_SINCE_YYYY_MM_DD (or DAY_SINCE_YYYY_MM_DD), DAYS_SINCE_REPO_START"
+
+    /// A placeholder that could not be expanded, at a byte offset of the scanned text.
+    struct Problem: Equatable {
+        var offset: Int
+        var message: String
+    }
+
+    /// Appends `bytes[range]` to `output` with its placeholders expanded.
+    func expand(_ bytes: [UInt8], _ range: Range<Int>, into output: inout [UInt8], problems: inout [Problem]) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") && index + 1 < end {
+                output.append(byte)
+                output.append(bytes[index + 1])
+                index += 2
+                continue
+            }
+            guard byte == UInt8(ascii: "{"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{") else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            var close = index + 2
+            while close + 1 < end && bytes[close] != UInt8(ascii: "\n")
+                && !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}")) {
+                close += 1
+            }
+            guard close + 1 < end, bytes[close] == UInt8(ascii: "}") else {
+                problems.append(Problem(offset: index, message: "unterminated placeholder '{{' (known: \(Self.knownNames); write '\\{{' for a literal '{{')"))
+                output.append(contentsOf: [byte, byte])
+                index += 2
+                continue
+            }
+            let name = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
+            switch value(of: name) {
+            case .success(let value):
+                output.append(contentsOf: value.utf8)
+            case .failure(let failure):
+                problems.append(Problem(offset: index, message: failure.message))
+                output.append(contentsOf: bytes[index..<(close + 2)])
+            }
+            index = close + 2
+        }
+    }
+
+    private func value(of name: String) -> Result<String, RepositoryStart.RepositoryStartFailure> {
+        switch name {
+        case "DATE_PRETTY": return .success(date.pretty)
+        case "DATE_ISO": return .success(date.today.description)
+        case "DAYS_SINCE_REPO_START":
+            return repositoryStart.day().map { String($0.days(until: date.today)) }
+        default:
+            for prefix in ["DAYS_SINCE_", "DAY_SINCE_"] where name.hasPrefix(prefix) {
+                let iso = name.dropFirst(prefix.count).replacingOccurrences(of: "_", with: "-")
+                guard let start = CalendarDay(iso: iso) else {
+                    return .failure(.init(message: "malformed placeholder '{{\(name)}}': '\(name.dropFirst(prefix.count))' is not a date YYYY_MM_DD (known: \(Self.knownNames))"))
+                }
+                return .success(String(start.days(until: date.today)))
+            }
+            return .failure(.init(message: "unknown placeholder '{{\(name)}}' (known: \(Self.knownNames); write '\\{{' for a literal '{{')"))
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func replacingOccurrences(of target: Character, with replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+}

@@ -1,0 +1,53 @@
+/// Markdown made ready for cmark-gfm: placeholders expanded and math replaced by tokens.
+struct PreparedMarkdown {
+    var text: String
+    var math: MathProtector
+    /// Placeholder problems, located in the original text (1-based line and column).
+    var problems: [(line: Int, column: Int, message: String)]
+}
+
+/// Runs the prose preprocessing stages over one Markdown text: outside code, expand placeholders
+/// (when an expander is given) and protect math.
+struct ProsePreparer {
+    /// `nil` for snippet outputs, whose text is printed by code and never holds placeholders.
+    let expander: PlaceholderExpander?
+
+    func prepare(_ markdown: String) -> PreparedMarkdown {
+        let bytes = Array(markdown.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 16)
+        var math = MathProtector()
+        var problems: [PlaceholderExpander.Problem] = []
+        for segment in ProseScanner(bytes: bytes).segments() {
+            switch segment {
+            case .code(let range):
+                output.append(contentsOf: bytes[range])
+            case .math(_, let tex, let display):
+                math.protect(bytes, tex: tex, display: display, into: &output)
+            case .text(let range):
+                if let expander {
+                    expander.expand(bytes, range, into: &output, problems: &problems)
+                } else {
+                    output.append(contentsOf: bytes[range])
+                }
+            }
+        }
+        let located = problems.map { problem in
+            let (line, column) = Self.position(of: problem.offset, in: bytes)
+            return (line: line, column: column, message: problem.message)
+        }
+        return PreparedMarkdown(text: String(decoding: output, as: UTF8.self), math: math, problems: located)
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return (line, column)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The day `{{DAYS_SINCE_REPO_START}}` counts from: `repo_start` when set, else the date of the
+/// repository's first commit. Looked up once, and only when a page uses it.
+final class RepositoryStart: @unchecked Sendable {
+    private let root: URL
+    private let configured: String?
+    private var cached: Result<CalendarDay, RepositoryStartFailure>?
+
+    struct RepositoryStartFailure: Error { var message: String }
+
+    init(root: URL, configured: String?) {
+        self.root = root
+        self.configured = configured
+    }
+
+    func day() -> Result<CalendarDay, RepositoryStartFailure> {
+        if let cached { return cached }
+        let result = lookUp()
+        cached = result
+        return result
+    }
+
+    private func lookUp() -> Result<CalendarDay, RepositoryStartFailure> {
+        if let configured {
+            guard let day = CalendarDay(iso: configured) else {
+                return .failure(.init(message: "'repo_start' in workbook.toml is '\(configured)', not a date YYYY-MM-DD"))
+            }
+            return .success(day)
+        }
+        // Root commits only; a history with merged roots has several, the earliest counts.
+        if let output = Self.run(["git", "-C", root.path, "log", "--max-parents=0", "--format=%cs", "HEAD"]) {
+            let days = output.split(whereSeparator: \.isNewline).compactMap { CalendarDay(iso: $0) }
+            if let first = days.min() { return .success(first) }
+        }
+        return .failure(.init(message: "'{{DAYS_SINCE_REPO_START}}' needs the repository's first commit, but the workbook has no git history; set 'repo_start = \"YYYY-MM-DD\"' in workbook.toml"))
+    }
+
+    private static func run(_ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

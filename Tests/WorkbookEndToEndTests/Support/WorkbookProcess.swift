@@ -1,0 +1,107 @@
+import Foundation
+
+/// What a run of the `workbook` binary printed and how it exited.
+struct WorkbookRun: Sendable {
+    var exitCode: Int32
+    var stdout: String
+    var stderr: String
+    /// The workbook folder the command ran in.
+    var root: URL
+
+    /// stdout's lines.
+    var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+}
+
+/// Runs the built `workbook` binary on fixture workbooks copied to temporary folders.
+enum WorkbookProcess {
+    /// The pinned day of every `build` (`--date`) and of `SOURCE_DATE_EPOCH`.
+    static let pinnedDate = "1996-05-12"
+    static let pinnedEpoch = "831859200"
+
+    /// `$WORKBOOK_BINARY`, else `workbook` next to the running test executable.
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["WORKBOOK_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        // On macOS the test bundle's executable sits in `X.xctest/Contents/MacOS`.
+        while folder.path.contains(".xctest") { folder = folder.deletingLastPathComponent() }
+        return folder.appendingPathComponent("workbook")
+    }
+
+    /// The fixtures folder in the source tree.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// A cache shared by tests so the core modules are compiled once per test run (and kept
+    /// across runs: cache entries are keyed by content, never stale).
+    static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-shared-cache")
+
+    /// Copies `Fixtures/<name>` to a new temporary folder and returns it.
+    static func copy(fixture name: String) throws -> URL {
+        let destination = FileManager.default.temporaryDirectory
+            .appendingPathComponent("workbook-e2e-\(name)-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: destination)
+        return destination
+    }
+
+    /// Runs `workbook <arguments>` in `root`; `build` gets `--date` pinned. With
+    /// `privateCache`, the workbook's own `.workbook-cache` is used instead of the shared one.
+    static func run(_ arguments: [String], in root: URL, privateCache: Bool = false) throws -> WorkbookRun {
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw RunError(message: "no workbook binary at \(binary.path): run 'swift build' or set WORKBOOK_BINARY")
+        }
+        var arguments = arguments
+        if arguments.first == "build" && !arguments.contains("--date") { arguments += ["--date", pinnedDate] }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = pinnedEpoch
+        environment["WORKBOOK_CACHE_DIR"] = privateCache ? nil : sharedCache.path
+        process.environment = environment
+        // Files, not pipes: nothing can block on a full pipe buffer.
+        let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outputs) }
+        let stdoutURL = outputs.appendingPathComponent("stdout"), stderrURL = outputs.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdout = try FileHandle(forWritingTo: stdoutURL), stderr = try FileHandle(forWritingTo: stderrURL)
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        process.waitUntilExit()
+        try stdout.close()
+        try stderr.close()
+        return WorkbookRun(
+            exitCode: process.terminationStatus,
+            stdout: try String(contentsOf: stdoutURL, encoding: .utf8),
+            stderr: try String(contentsOf: stderrURL, encoding: .utf8),
+            root: root)
+    }
+
+    /// Copies `fixture` and runs `workbook <arguments>` on the copy.
+    static func run(_ arguments: [String], fixture: String, privateCache: Bool = false) throws -> WorkbookRun {
+        try run(arguments, in: try copy(fixture: fixture), privateCache: privateCache)
+    }
+
+    struct RunError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
+
+extension URL {
+    /// The UTF-8 text of the file at `path` below this folder.
+    func text(_ path: String) throws -> String {
+        try String(contentsOf: appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// Replaces the file at `path` below this folder with `text`.
+    func write(_ text: String, to path: String) throws {
+        try text.write(to: appendingPathComponent(path), atomically: true, encoding: .utf8)
+    }
+}

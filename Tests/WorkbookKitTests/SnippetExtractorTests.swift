@@ -1,0 +1,79 @@
+import Testing
+@testable import WorkbookKit
+
+@Suite struct SnippetExtractorTests {
+    func extract(_ source: String) throws -> Chapter {
+        try SnippetExtractor().extract(path: "chapters/01-x.md", source: source)
+    }
+
+    @Test(arguments: [
+        ("swift", SnippetOptions()),
+        ("swift hide", SnippetOptions(hide: true)),
+        ("swift norun", SnippetOptions(norun: true)),
+        ("swift output=text", SnippetOptions(output: .text)),
+        ("swift output=markdown", SnippetOptions(output: .markdown)),
+        ("swift   hide output=html", SnippetOptions(hide: true, output: .html)),
+        ("swift output=none", SnippetOptions(output: OutputKind.none)),
+    ])
+    func options(info: String, expected: SnippetOptions) throws {
+        let chapter = try extract("```\(info)\nprint(1)\n```\n")
+        #expect(chapter.snippets.map(\.options) == [expected])
+    }
+
+    @Test(arguments: [
+        ("```swift shout\n", 1, 10, "unknown snippet option 'shout'"),
+        ("text\n\n```swift hide output=pdf\n", 3, 15, "unknown output kind 'pdf'"),
+        ("```swift hide norun\n", 1, 4, "cannot be both 'hide' and 'norun'"),
+    ])
+    func unknownOptionsAreErrorsAtTheirColumn(fence: String, line: Int, column: Int, message: String) {
+        #expect {
+            try extract(fence + "x\n```\n")
+        } throws: { error in
+            guard let error = (error as? WorkbookErrors)?.errors.first else { return false }
+            return error.line == line && error.column == column && error.message.contains(message)
+                && error.description.hasPrefix("chapters/01-x.md:\(line):\(column): error: ")
+        }
+    }
+
+    @Test func everyErrorIsReported() throws {
+        let source = "```swift bad\n```\n\n```swift worse\n```\n"
+        let errors = try #require(throws: WorkbookErrors.self) { try extract(source) }
+        #expect(errors.errors.map(\.line) == [1, 4])
+    }
+
+    @Test func fencedOutputIsRecordedAfterBlankLines() throws {
+        let chapter = try extract("# T\n\n```swift\nprint(1)\n```\n\n\n```output\n1\n```\nafter\n")
+        let snippet = try #require(chapter.snippets.first)
+        #expect(snippet.fenceLine == 3)
+        #expect(snippet.codeFirstLine == 4)
+        #expect(snippet.recorded == RecordedOutput(text: "1\n", style: .fenced, lineRange: 7..<10))
+        #expect(chapter.blocks.count == 3)
+    }
+
+    @Test func markerOutputIsRecorded() throws {
+        let chapter = try extract("```swift output=html\nprint(\"<b>\")\n```\n<!-- output -->\n<b>\n<!-- /output -->\n")
+        #expect(chapter.snippets.first?.recorded == RecordedOutput(text: "<b>\n", style: .markers, lineRange: 3..<6))
+    }
+
+    @Test func snippetWithoutOutputHasNoRecording() throws {
+        let chapter = try extract("```swift\nlet x = 1\n```\n\nProse.\n")
+        #expect(chapter.snippets.first?.recorded == nil)
+    }
+
+    @Test func crlfLinesKeepTheirTerminators() throws {
+        let source = "# T\r\n\r\n```swift\r\nprint(1)\r\n```\r\n\r\n```output\r\n1\r\n```\r\n"
+        let chapter = try extract(source)
+        let snippet = try #require(chapter.snippets.first)
+        #expect(snippet.code == "print(1)\r\n")
+        #expect(snippet.recorded?.text == "1\r\n")
+        #expect(snippet.recorded?.lineRange == 6..<9)
+    }
+
+    @Test func strayOutputIsAnError() {
+        #expect(throws: WorkbookErrors.self) { try extract("text\n\n```output\n1\n```\n") }
+    }
+
+    @Test func unclosedMarkersAreAnError() {
+        #expect(throws: WorkbookErrors.self) { try extract("```swift\nprint(1)\n```\n<!-- output -->\n1\n") }
+    }
+}
