@@ -57,6 +57,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "core-bench", dependencies: ["BatchNorm"], path: "Benchmarks/CoreBench"),
+        .executableTarget(
+            name: "render-bench", dependencies: ["WorkbookSite"], path: "Benchmarks/RenderBench",
+            exclude: ["make_corpus.py"]),
         .testTarget(name: "BatchNormTests", dependencies: ["BatchNorm"]),
         .testTarget(name: "NoteKitTests", dependencies: ["NoteKit"]),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),

@@ -9,12 +9,14 @@ extension Plot {
             + "font-family=\"system-ui, sans-serif\" font-size=\"12\">")
         out.append("<title>\(escape(title))</title>")
         out += frame.axes()
-        for (index, reference) in references.enumerated() {
+        for reference in references {
             let y = frame.y(reference.y)
             out.append("<line x1=\"\(n(frame.left))\" y1=\"\(n(y))\" x2=\"\(n(frame.right))\" y2=\"\(n(y))\" "
                 + "stroke=\"currentColor\" stroke-opacity=\"0.6\" stroke-dasharray=\"2 3\"/>")
-            out.append("<text x=\"\(n(frame.right - 4))\" y=\"\(n(y - 4 - Double(index) * 0))\" text-anchor=\"end\" "
-                + "fill=\"currentColor\">\(escape(reference.label))</text>")
+            // A halo in the page's background colour keeps the label readable over data points.
+            out.append("<text x=\"\(n(frame.right - 4))\" y=\"\(n(y - 6))\" text-anchor=\"end\" "
+                + "fill=\"currentColor\" style=\"paint-order:stroke;stroke:Canvas;stroke-width:4px\">"
+                + "\(escape(reference.label))</text>")
         }
         var nextColor = 0
         var legend: [(String, String, Style)] = []

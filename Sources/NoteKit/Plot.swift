@@ -2,7 +2,7 @@
 ///
 /// The SVG scales to the page's width, draws its axes and labels in `currentColor` so it reads
 /// in light and dark themes, and uses the Okabe–Ito palette, which stays distinct for readers
-/// with colour-vision deficiencies. Numbers are written with `fixed`, so the same data gives
+/// with colour-vision deficiencies (its black replaced by a grey that reads on dark pages too). Numbers are written with `fixed`, so the same data gives
 /// the same bytes on every machine.
 ///
 /// ```swift
@@ -36,7 +36,7 @@ public struct Plot: Sendable, Equatable {
     public var width = 640.0
     public var height = 360.0
 
-    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C8C8C"]
 
     public init(title: String, xLabel: String, yLabel: String) {
         self.title = title

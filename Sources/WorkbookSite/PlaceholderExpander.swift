@@ -17,41 +17,42 @@ struct PlaceholderExpander {
     /// Appends `bytes[range]` to `output` with its placeholders expanded.
     func expand(_ bytes: [UInt8], _ range: Range<Int>, into output: inout [UInt8], problems: inout [Problem]) {
         var index = range.lowerBound
+        var copied = index
         let end = range.upperBound
-        while index < end {
+        while index + 1 < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") && index + 1 < end {
-                output.append(byte)
-                output.append(bytes[index + 1])
+            if byte == UInt8(ascii: "\\") {
                 index += 2
                 continue
             }
-            guard byte == UInt8(ascii: "{"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "{") else {
-                output.append(byte)
+            guard byte == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
                 index += 1
                 continue
             }
+            output.append(contentsOf: bytes[copied..<index])
             var close = index + 2
             while close + 1 < end && bytes[close] != UInt8(ascii: "\n")
                 && !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}")) {
                 close += 1
             }
-            guard close + 1 < end, bytes[close] == UInt8(ascii: "}") else {
+            guard close + 1 < end, bytes[close] == UInt8(ascii: "}"), bytes[close + 1] == UInt8(ascii: "}") else {
                 problems.append(Problem(offset: index, message: "unterminated placeholder '{{' (known: \(Self.knownNames); write '\\{{' for a literal '{{')"))
-                output.append(contentsOf: [byte, byte])
                 index += 2
+                copied = index - 2
                 continue
             }
             let name = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
             switch value(of: name) {
             case .success(let value):
                 output.append(contentsOf: value.utf8)
+                copied = close + 2
             case .failure(let failure):
                 problems.append(Problem(offset: index, message: failure.message))
-                output.append(contentsOf: bytes[index..<(close + 2)])
+                copied = index
             }
             index = close + 2
         }
+        output.append(contentsOf: bytes[copied..<end])
     }
 
     private func value(of name: String) -> Result<String, RepositoryStart.RepositoryStartFailure> {

@@ -78,7 +78,13 @@ public struct SiteGenerator: Sendable {
             errors += bodyErrors
         }
         let descriptionHTML = renderDescription(config.description, links: links, errors: &errors)
-        if !errors.isEmpty { throw WorkbookErrors(errors) }
+        if !errors.isEmpty {
+            // In reading order: chapter by chapter, then by position (the sort is stable).
+            let order = Dictionary(chapters.enumerated().map { ($1.chapter.path, $0) }, uniquingKeysWith: { first, _ in first })
+            throw WorkbookErrors(errors.sorted {
+                (order[$0.path] ?? -1, $0.line, $0.column) < (order[$1.path] ?? -1, $1.line, $1.column)
+            })
+        }
 
         var files: [SiteFile] = []
         for (index, draft) in drafts.enumerated() {

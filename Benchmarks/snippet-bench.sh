@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Snippet-engine benchmark: a generated 5-chapter, 20-snippet workbook in plain Swift
+# (core = []), built three ways with hyperfine: cold (--no-cache), warm (nothing changed),
+# and after editing one snippet. Assumes `swift build -c release` has run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORKBOOK="${WORKBOOK:-$(swift build -c release --show-bin-path)/workbook}"
+command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install -y hyperfine" >&2; exit 1; }
+[ -x "$WORKBOOK" ] || { echo "no release build at $WORKBOOK: run 'swift build -c release'" >&2; exit 1; }
+
+BENCH="$(mktemp -d "${TMPDIR:-/tmp}/snippet-bench.XXXXXX")"
+trap 'rm -rf "$BENCH"' EXIT
+mkdir -p "$BENCH/chapters"
+printf 'title = "Snippet benchmark"\ncore = []\n' > "$BENCH/workbook.toml"
+for chapter in 1 2 3 4 5; do
+  {
+    printf '# Chapter %d\n\nFour snippets sharing state.\n\n' "$chapter"
+    printf '```swift\nvar values = (1...100).map { Double($0) * %d }\nfunc mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }\nprint(String(format: "mean %%.2f", mean(values)))\n```\n\n' "$chapter"
+    printf '```swift\nstruct Stat { var name: String; var value: Double }\nlet stats = [Stat(name: "max", value: values.max()!), Stat(name: "min", value: values.min()!)]\nfor stat in stats { print(stat.name, stat.value) }\n```\n\n'
+    printf '```swift output=markdown\nprint("| i | square |")\nprint("|---|---|")\nfor i in 1...5 { print("| \\(i) | \\(i * i) |") }\n```\n\n'
+    printf '```swift\nlet edit = 0\nvalues = values.map { $0 / 2 }\nprint(String(format: "halved mean %%.2f", mean(values)))\n```\n'
+  } > "$BENCH/chapters/0$chapter-chapter.md"
+done
+EDITED="$BENCH/chapters/03-chapter.md"
+# Before each run of the third command, one snippet's code gets a value never seen before,
+# so exactly one chapter misses the cache and is compiled and run again.
+cat > "$BENCH/flip.sh" <<FLIP
+#!/usr/bin/env bash
+sed -i "s|^let edit = .*|let edit = \$(date +%s%N)|" "$EDITED"
+FLIP
+chmod +x "$BENCH/flip.sh"
+
+export WORKBOOK_CACHE_DIR="$BENCH/.workbook-cache"
+build="$WORKBOOK build --root $BENCH --date 1996-05-12"
+$build >/dev/null  # compile the caches once
+# One --prepare per command (given once, hyperfine would run it before every command).
+hyperfine --style basic --warmup 1 --runs "${RUNS:-10}" --export-json "$BENCH/results.json" \
+  --prepare true --prepare true --prepare "$BENCH/flip.sh" \
+  --command-name "cold build (--no-cache)" "$build --no-cache" \
+  --command-name "warm build (nothing changed)" "$build" \
+  --command-name "rebuild after one snippet edit" "$build"
+echo
+python3 - "$BENCH/results.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+width = max(len(r["command"]) for r in results)
+print(f"{'':{width}}  median")
+for r in results:
+    print(f"{r['command']:{width}}  {r['median'] * 1000:7.1f} ms")
+PY

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The jobs `swiftc` runs to build a chapter program (frontend, autolink extraction, link),
+/// read once from `swiftc -###` and replayed directly.
+///
+/// Starting the compiler driver costs about 70 ms per chapter on a small machine; replaying
+/// its jobs skips that. The plan is stored in the cache, keyed by the compiler and the
+/// arguments, with the source, binary and temporary paths as placeholders.
+struct CompilePlan: Codable, Sendable, Equatable {
+    static let sourcePlaceholder = "/@workbook-source@/main.swift"
+    static let binaryPlaceholder = "/@workbook-binary@/chapter"
+    static let temporaryPlaceholder = "@workbook-temporary@"
+
+    /// Each job's executable and arguments, with placeholders.
+    var jobs: [[String]]
+
+    /// The plan for `arguments` (which name the placeholder source and binary), from the
+    /// cache or from `swiftc -###`; `nil` when the driver's jobs cannot be read.
+    static func load(toolchain: Toolchain, arguments: [String], cache: CacheFolder) async -> CompilePlan? {
+        var hasher = ContentHasher()
+        hasher.combine("plan-1")
+        hasher.combine(toolchain.swiftc.path)
+        hasher.combine(toolchain.version)
+        for argument in arguments { hasher.combine(argument) }
+        let file = cache.url.appendingPathComponent("compiler/plan-\(hasher.finalize()).json")
+        if let data = try? Data(contentsOf: file), let plan = try? JSONDecoder().decode(CompilePlan.self, from: data) {
+            return plan
+        }
+        guard let result = try? await ToolRunner.run(toolchain.swiftc, arguments: arguments + ["-###"]),
+              result.succeeded, let plan = CompilePlan(driverOutput: result.standardOutput + result.standardError)
+        else { return nil }
+        if let data = try? JSONEncoder().encode(plan) { try? AtomicFileWriter().write(data, to: file) }
+        return plan
+    }
+
+    /// Reads the job lines `swiftc -###` prints; `nil` unless every line is a plain command
+    /// (no quoting) and the temporary folder is recognized.
+    init?(driverOutput: String) {
+        var jobs: [[String]] = []
+        var temporaryFolder: String?
+        for line in driverOutput.split(separator: "\n") where !line.isEmpty {
+            if line.contains("\"") || line.contains("'") || line.contains("\\") { return nil }
+            let words = line.split(separator: " ").map(String.init)
+            guard let executable = words.first, executable.hasPrefix("/") else { return nil }
+            for word in words {
+                if let range = word.range(of: "/TemporaryDirectory.") {
+                    let end = word[range.upperBound...].firstIndex(of: "/") ?? word.endIndex
+                    let start = word.firstIndex(of: "/") ?? word.startIndex
+                    temporaryFolder = String(word[start..<end])
+                }
+            }
+            jobs.append(words)
+        }
+        guard !jobs.isEmpty, let temporaryFolder else { return nil }
+        self.jobs = jobs.map { $0.map { $0.replacingOccurrences(of: temporaryFolder, with: Self.temporaryPlaceholder) } }
+    }
+
+    /// The jobs with real paths: `temporary` is a folder for intermediate files.
+    func jobs(source: URL, binary: URL, temporary: URL) -> [[String]] {
+        jobs.map { job in
+            job.map {
+                $0.replacingOccurrences(of: Self.sourcePlaceholder, with: source.path)
+                    .replacingOccurrences(of: Self.binaryPlaceholder, with: binary.path)
+                    .replacingOccurrences(of: Self.temporaryPlaceholder, with: temporary.path)
+            }
+        }
+    }
+}
