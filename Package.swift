@@ -19,7 +19,7 @@ let package = Package(
     ],
     targets: [
         // The numeric core: pure Swift, no I/O.
-        .target(name: "BatchNorm"),
+        .target(name: "BatchNorm", exclude: ["README.md"]),
         // Tables, plots and number formatting for chapter snippets: pure Swift, no I/O.
         .target(name: "NoteKit"),
         // Debian's cmark-gfm (with its GFM extensions), seen from Swift.

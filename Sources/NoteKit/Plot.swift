@@ -49,7 +49,7 @@ public struct Plot: Sendable, Equatable {
         _ name: String, xs: [X], ys: [Y], style: Style = .line, color: Int? = nil
     ) {
         precondition(xs.count == ys.count, "a series needs as many x as y values")
-        series.append(Series(name: name, xs: xs.map(Double.init), ys: ys.map(Double.init),
+        series.append(Series(name: name, xs: xs.map { Double($0) }, ys: ys.map { Double($0) },
                              style: style, color: color))
     }
 
