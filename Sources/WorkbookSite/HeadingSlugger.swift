@@ -17,6 +17,7 @@ struct HeadingSlugger {
     }
 
     static func slugify(_ text: String) -> String {
+        if let slug = asciiSlug(text) { return slug }
         var slug = ""
         for character in text.lowercased() {
             if character == " " {
@@ -26,5 +27,24 @@ struct HeadingSlugger {
             }
         }
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// `slugify` for ASCII text, byte by byte (for ASCII, lowercasing only maps `A`–`Z`, the
+    /// letters are `a`–`z` and the numbers `0`–`9`); `nil` for text that is not all ASCII.
+    private static func asciiSlug(_ text: String) -> String? {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: " "): slug.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                slug.append(byte)
+            default: break
+            }
+        }
+        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
     }
 }

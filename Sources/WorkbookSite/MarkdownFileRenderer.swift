@@ -26,9 +26,9 @@ public struct MarkdownFileRenderer: Sendable {
                 WorkbookError(path: path, line: $0.line, column: $0.column, message: $0.message, stage: "render")
             })
         }
-        let document = MarkdownDocument(markdown: prepared.text)
+        let document = MarkdownDocument(utf8: prepared.bytes)
         var slugger = HeadingSlugger()
         document.setHeadingAnchors(document.headings.map { slugger.slug(for: prepared.math.restore(inPlainText: $0.text)) })
-        return prepared.math.restore(inHTML: document.renderHTML())
+        return document.withRenderedHTML { prepared.math.restore(inHTML: $0) }
     }
 }

@@ -46,21 +46,40 @@ final class MarkdownDocument {
     private(set) var firstParagraphText: String?
 
     /// Parses `markdown`.
-    init(markdown: String) {
+    convenience init(markdown: String) {
+        var markdown = markdown
+        let parser = Self.makeParser()
+        markdown.withUTF8 { Self.feed(parser, $0) }
+        self.init(finishing: parser)
+    }
+
+    /// Parses Markdown given as UTF-8 bytes.
+    convenience init(utf8 markdown: [UInt8]) {
+        let parser = Self.makeParser()
+        markdown.withUnsafeBufferPointer { Self.feed(parser, $0) }
+        self.init(finishing: parser)
+    }
+
+    /// Takes over `parser`, already fed, and finishes the document.
+    private init(finishing parser: OpaquePointer) {
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+        collect()
+    }
+
+    private static func makeParser() -> OpaquePointer {
         cmark_gfm_core_extensions_ensure_registered()
-        let parser: OpaquePointer = cmark_parser_new(Self.options)
-        for name in Self.extensionNames {
+        let parser: OpaquePointer = cmark_parser_new(options)
+        for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        var markdown = markdown
-        markdown.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        self.parser = parser
-        root = cmark_parser_finish(parser)
-        collect()
+        return parser
+    }
+
+    private static func feed(_ parser: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) {
+        bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }
 
     deinit {
@@ -153,11 +172,21 @@ final class MarkdownDocument {
 
     /// The document as HTML.
     func renderHTML() -> String {
+        withRenderedHTML { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the document rendered as HTML (UTF-8, in cmark's buffer, which is
+    /// freed when `body` returns).
+    func withRenderedHTML<Value>(_ body: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
         guard let html = cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
-            return ""
+            return body(UnsafeBufferPointer(start: nil, count: 0))
         }
         defer { free(html) }
-        return String(cString: html)
+        // cmark's output is NUL-terminated (NUL in the input becomes U+FFFD), so strlen is its length.
+        let count = strlen(html)
+        return html.withMemoryRebound(to: UInt8.self, capacity: count) {
+            body(UnsafeBufferPointer(start: $0, count: count))
+        }
     }
 }
 

@@ -4,96 +4,61 @@
 /// A token is U+E000, the span's number, U+E001 (private-use characters that Markdown treats as
 /// letters). A span covering several lines adds, per line break, a line holding only U+E002 so
 /// cmark's line numbers stay those of the source; those lines vanish on restoring.
+///
+/// Spans are kept as byte ranges of the Markdown they were taken from, so protecting a span
+/// copies nothing but its token.
 struct MathProtector {
+    /// A protected span: where its TeX (without the dollars) lies in `source`.
     struct Span: Equatable {
-        var tex: String
+        var tex: Range<Int>
         var display: Bool
     }
 
+    /// The Markdown (UTF-8) the spans' ranges point into.
+    let source: [UInt8]
     private(set) var spans: [Span] = []
 
     static let tokenStart: [UInt8] = [0xEE, 0x80, 0x80]
     static let tokenEnd: [UInt8] = [0xEE, 0x80, 0x81]
     static let lineKeeper: [UInt8] = [0xEE, 0x80, 0x82]
 
-    /// Appends the token for the math in `bytes[tex]` to `output`.
-    mutating func protect(_ bytes: [UInt8], tex: Range<Int>, display: Bool, into output: inout [UInt8]) {
+    init(source: [UInt8]) {
+        self.source = source
+    }
+
+    /// Appends the token for the math in `source[tex]` to `output`.
+    mutating func protect(tex: Range<Int>, display: Bool, into output: inout [UInt8]) {
         let number = spans.count
-        spans.append(Span(tex: String(decoding: bytes[tex], as: UTF8.self), display: display))
-        output.append(contentsOf: Self.tokenStart)
-        output.append(contentsOf: String(number).utf8)
-        output.append(contentsOf: Self.tokenEnd)
-        for byte in bytes[tex] where byte == UInt8(ascii: "\n") {
+        spans.append(Span(tex: tex, display: display))
+        Self.appendToken(number, to: &output)
+        for byte in source[tex] where byte == UInt8(ascii: "\n") {
             output.append(UInt8(ascii: "\n"))
             output.append(contentsOf: Self.lineKeeper)
         }
     }
 
-    /// Replaces tokens in rendered HTML by math elements (or by the TeX source inside a tag).
-    func restore(inHTML html: String) -> String {
-        var html = html
-        return html.withUTF8 { source in
-            guard source.contains(0xEE) else { return String(decoding: source, as: UTF8.self) }
-            var output: [UInt8] = []
-            output.reserveCapacity(source.count + spans.count * 48)
-            var insideTag = false
-            var copied = 0
-            var index = 0
-            let count = source.count
-            while index < count {
-                let byte = source[index]
-                if byte == UInt8(ascii: "<") {
-                    insideTag = true
-                } else if byte == UInt8(ascii: ">") {
-                    insideTag = false
-                } else if byte == 0xEE && index + 2 < count && source[index + 1] == 0x80 {
-                    let kind = source[index + 2]
-                    if kind == 0x80, let (number, after) = Self.number(in: source, from: index + 3), number < spans.count {
-                        output.append(contentsOf: source[copied..<index])
-                        let span = spans[number]
-                        if insideTag {
-                            Self.appendEscaped(span.display ? "$$\(span.tex)$$" : "$\(span.tex)$", to: &output)
-                        } else {
-                            output.append(contentsOf: span.display ? Self.displayOpen : Self.inlineOpen)
-                            Self.appendEscaped(span.tex, to: &output)
-                            output.append(contentsOf: span.display ? Self.displayClose : Self.inlineClose)
-                        }
-                        index = after
-                        copied = after
-                        continue
-                    }
-                    if kind == 0x82 {
-                        // A line keeper: drop it and the line break before it.
-                        var end = index
-                        if end > copied && source[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-                        output.append(contentsOf: source[copied..<end])
-                        index += 3
-                        copied = index
-                        continue
-                    }
-                }
-                index += 1
-            }
-            output.append(contentsOf: source[copied..<count])
-            return String(decoding: output, as: UTF8.self)
+    /// Appends the token of span `number`: `tokenStart`, the decimal digits, `tokenEnd`.
+    private static func appendToken(_ number: Int, to output: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        output.append(0xEE)
+        output.append(0x80)
+        output.append(0x80)
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
         }
+        output.append(0xEE)
+        output.append(0x80)
+        output.append(0x81)
     }
 
-    private static let inlineOpen = Array(#"<span class="math inline">\("#.utf8)
-    private static let inlineClose = Array(#"\)</span>"#.utf8)
-    private static let displayOpen = Array(#"<span class="math display">\["#.utf8)
-    private static let displayClose = Array(#"\]</span>"#.utf8)
-
-    private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            default: output.append(byte)
-            }
-        }
+    /// Appends the TeX of `span` between its dollars, as written in the source.
+    func delimitedTeX(_ span: Span, into output: inout [UInt8]) {
+        let dollars = span.display ? 2 : 1
+        output.append(contentsOf: repeatElement(UInt8(ascii: "$"), count: dollars))
+        output.append(contentsOf: source[span.tex])
+        output.append(contentsOf: repeatElement(UInt8(ascii: "$"), count: dollars))
     }
 
     /// Replaces tokens in plain text by their TeX between dollars.
@@ -106,8 +71,7 @@ struct MathProtector {
         while index < count {
             if source[index] == 0xEE && index + 2 < count && source[index + 1] == 0x80 {
                 if source[index + 2] == 0x80, let (number, after) = Self.number(in: source, from: index + 3), number < spans.count {
-                    let span = spans[number]
-                    output.append(contentsOf: (span.display ? "$$\(span.tex)$$" : "$\(span.tex)$").utf8)
+                    delimitedTeX(spans[number], into: &output)
                     index = after
                     continue
                 }
@@ -119,15 +83,8 @@ struct MathProtector {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The element KaTeX typesets: TeX escaped for HTML, in `\(…\)` or `\[…\]`.
-    static func element(_ span: Span) -> String {
-        let tex = HTMLEscaping.text(span.tex)
-        return span.display
-            ? "<span class=\"math display\">\\[\(tex)\\]</span>"
-            : "<span class=\"math inline\">\\(\(tex)\\)</span>"
-    }
-
-    private static func number<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, from start: Int) -> (Int, Int)? where Bytes.Index == Int {
+    /// The span number of a token whose digits start at `start`, and the index after the token.
+    static func number<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, from start: Int) -> (Int, Int)? where Bytes.Index == Int {
         var index = start
         var value = 0
         let count = bytes.endIndex

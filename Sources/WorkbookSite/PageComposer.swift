@@ -46,7 +46,7 @@ struct PageComposer {
         let errors = prepared.problems.map {
             WorkbookError(path: chapter.path, line: $0.line, column: $0.column, message: $0.message, stage: "render")
         }
-        let document = MarkdownDocument(markdown: prepared.text)
+        let document = MarkdownDocument(utf8: prepared.bytes)
         let math = prepared.math
         var slugger = HeadingSlugger()
         var anchors: [String] = []
@@ -85,7 +85,7 @@ struct PageComposer {
                 return nil
             }
         }
-        let prose = draft.math.restore(inHTML: draft.document.renderHTML())
+        let prose = draft.document.withRenderedHTML { draft.math.restore(inHTML: $0) }
         let snippets = chapter.snippets
         var html = ""
         html.reserveCapacity(prose.utf8.count + snippets.count * 256)
@@ -127,7 +127,7 @@ struct PageComposer {
                 html += "<pre class=\"output\"><samp>\(HTMLEscaping.text(output))</samp></pre>\n"
             case .markdown:
                 let prepared = outputPreparer.prepare(output)
-                let document = MarkdownDocument(markdown: prepared.text)
+                let document = MarkdownDocument(utf8: prepared.bytes)
                 document.rewriteLinks { _, link in
                     switch links.rewrite(link.destination, fromFile: chapter.fileName) {
                     case .success(let destination): return destination
@@ -136,7 +136,7 @@ struct PageComposer {
                         return nil
                     }
                 }
-                html += "<div class=\"output output-markdown\">\n\(prepared.math.restore(inHTML: document.renderHTML()))</div>\n"
+                html += "<div class=\"output output-markdown\">\n\(document.withRenderedHTML { prepared.math.restore(inHTML: $0) })</div>\n"
             case .html:
                 html += "<div class=\"output output-html\">\n\(output)</div>\n"
             case .none:

@@ -14,8 +14,10 @@ struct PlaceholderExpander {
         var message: String
     }
 
-    /// Appends `bytes[range]` to `output` with its placeholders expanded.
-    func expand(_ bytes: [UInt8], _ range: Range<Int>, into output: inout [UInt8], problems: inout [Problem]) {
+    /// Appends `bytes[range]` to `output` with its placeholders expanded; `values` remembers the
+    /// names already looked up (pass the same one for every range of a text). Every read of
+    /// `bytes` is guarded by a comparison with the range's end, so none leaves the buffer.
+    func expand(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8], problems: inout [Problem], values: inout Values) {
         var index = range.lowerBound
         var copied = index
         let end = range.upperBound
@@ -29,7 +31,7 @@ struct PlaceholderExpander {
                 index += 1
                 continue
             }
-            output.append(contentsOf: bytes[copied..<index])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
             var close = index + 2
             while close + 1 < end && bytes[close] != UInt8(ascii: "\n")
                 && !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}")) {
@@ -41,10 +43,11 @@ struct PlaceholderExpander {
                 copied = index - 2
                 continue
             }
-            let name = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
-            switch value(of: name) {
+            let name = UnsafeBufferPointer(rebasing: bytes[(index + 2)..<close])
+            let result = values.value(of: name) { value(of: String(decoding: name, as: UTF8.self)) }
+            switch result {
             case .success(let value):
-                output.append(contentsOf: value.utf8)
+                output.append(contentsOf: value)
                 copied = close + 2
             case .failure(let failure):
                 problems.append(Problem(offset: index, message: failure.message))
@@ -52,7 +55,23 @@ struct PlaceholderExpander {
             }
             index = close + 2
         }
-        output.append(contentsOf: bytes[copied..<end])
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+    }
+
+    /// Placeholder values by name, looked up once per name: the few distinct names of a text are
+    /// compared byte by byte, so a repeated placeholder costs no string.
+    struct Values {
+        private var entries: [(name: [UInt8], value: Result<[UInt8], RepositoryStart.RepositoryStartFailure>)] = []
+        /// Beyond this many distinct names, values are looked up again each time.
+        private static let capacity = 32
+
+        /// The value of the placeholder `name`, from `lookUp` the first time.
+        mutating func value(of name: UnsafeBufferPointer<UInt8>, lookUp: () -> Result<String, RepositoryStart.RepositoryStartFailure>) -> Result<[UInt8], RepositoryStart.RepositoryStartFailure> {
+            for entry in entries where entry.name.elementsEqual(name) { return entry.value }
+            let value = lookUp().map { Array($0.utf8) }
+            if entries.count < Self.capacity { entries.append((Array(name), value)) }
+            return value
+        }
     }
 
     private func value(of name: String) -> Result<String, RepositoryStart.RepositoryStartFailure> {

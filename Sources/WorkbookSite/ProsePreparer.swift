@@ -1,9 +1,13 @@
 /// Markdown made ready for cmark-gfm: placeholders expanded and math replaced by tokens.
 struct PreparedMarkdown {
-    var text: String
+    /// The Markdown to parse, as UTF-8.
+    var bytes: [UInt8]
     var math: MathProtector
     /// Placeholder problems, located in the original text (1-based line and column).
     var problems: [(line: Int, column: Int, message: String)]
+
+    /// The Markdown to parse, as a string.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Runs the prose preprocessing stages over one Markdown text: outside code, expand placeholders
@@ -16,19 +20,22 @@ struct ProsePreparer {
         let bytes = Array(markdown.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 16)
-        var math = MathProtector()
+        var math = MathProtector(source: bytes)
         var problems: [PlaceholderExpander.Problem] = []
-        for segment in ProseScanner(bytes: bytes).segments() {
-            switch segment {
-            case .code(let range):
-                output.append(contentsOf: bytes[range])
-            case .math(_, let tex, let display):
-                math.protect(bytes, tex: tex, display: display, into: &output)
-            case .text(let range):
-                if let expander {
-                    expander.expand(bytes, range, into: &output, problems: &problems)
-                } else {
-                    output.append(contentsOf: bytes[range])
+        var values = PlaceholderExpander.Values()
+        bytes.withUnsafeBufferPointer { buffer in
+            for segment in ProseScanner(bytes: buffer).segments() {
+                switch segment {
+                case .code(let range):
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
+                case .math(_, let tex, let display):
+                    math.protect(tex: tex, display: display, into: &output)
+                case .text(let range):
+                    if let expander {
+                        expander.expand(buffer, range, into: &output, problems: &problems, values: &values)
+                    } else {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
+                    }
                 }
             }
         }
@@ -36,7 +43,7 @@ struct ProsePreparer {
             let (line, column) = Self.position(of: problem.offset, in: bytes)
             return (line: line, column: column, message: problem.message)
         }
-        return PreparedMarkdown(text: String(decoding: output, as: UTF8.self), math: math, problems: located)
+        return PreparedMarkdown(bytes: output, math: math, problems: located)
     }
 
     /// The 1-based line and column (in characters) of a byte offset.

@@ -15,8 +15,13 @@ enum ProseSegment: Equatable {
 /// in the same paragraph). A backslash escapes the next ASCII punctuation character, so `\$`
 /// stays a literal dollar. Inline math follows Pandoc's rule: `$` not followed by a space opens,
 /// `$` not preceded by a space nor followed by a digit closes, within one paragraph.
+///
+/// The scanner reads a buffer rather than an array so that its byte-by-byte loops carry no
+/// bounds checks and no reference counting; every read is guarded by a comparison with the
+/// range's end (or, looking back, with its start), so none leaves the buffer.
 struct ProseScanner {
-    let bytes: [UInt8]
+    /// The Markdown; it must stay valid while `segments()` runs.
+    let bytes: UnsafeBufferPointer<UInt8>
 
     func segments() -> [ProseSegment] {
         var result: [ProseSegment] = []
@@ -89,28 +94,30 @@ struct ProseScanner {
         let end = range.upperBound
         var index = range.lowerBound
         var textStart = index
-        func flush(_ upTo: Int) {
-            if textStart < upTo { result.append(.text(textStart..<upTo)) }
-        }
         while index < end {
             let byte = bytes[index]
+            // Most bytes are ordinary text: step over them before looking closer.
+            guard byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "$") else {
+                index += 1
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\\"):
                 index += (index + 1 < end && isASCIIPunctuation(bytes[index + 1])) ? 2 : 1
             case UInt8(ascii: "`"):
                 let run = runLength(of: byte, at: index, end: end)
                 if let close = closingBacktickRun(length: run, from: index + run, end: end) {
-                    flush(index)
+                    Self.flushText(textStart..<index, into: &result)
                     result.append(.code(index..<close + run))
                     index = close + run
                     textStart = index
                 } else {
                     index += run
                 }
-            case UInt8(ascii: "$"):
+            default:
                 if index + 1 < end && bytes[index + 1] == byte {
                     if let close = closingDisplayMath(from: index + 2, end: end), close > index + 2 {
-                        flush(index)
+                        Self.flushText(textStart..<index, into: &result)
                         result.append(.math(whole: index..<close + 2, tex: index + 2..<close, display: true))
                         index = close + 2
                         textStart = index
@@ -118,18 +125,21 @@ struct ProseScanner {
                         index += 2
                     }
                 } else if let close = closingInlineMath(from: index + 1, end: end) {
-                    flush(index)
+                    Self.flushText(textStart..<index, into: &result)
                     result.append(.math(whole: index..<close + 1, tex: index + 1..<close, display: false))
                     index = close + 1
                     textStart = index
                 } else {
                     index += 1
                 }
-            default:
-                index += 1
             }
         }
-        flush(end)
+        Self.flushText(textStart..<end, into: &result)
+    }
+
+    /// Appends a text segment unless `range` is empty.
+    private static func flushText(_ range: Range<Int>, into result: inout [ProseSegment]) {
+        if !range.isEmpty { result.append(.text(range)) }
     }
 
     private func closingDisplayMath(from start: Int, end: Int) -> Int? {

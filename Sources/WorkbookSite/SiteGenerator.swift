@@ -133,7 +133,7 @@ public struct SiteGenerator: Sendable {
     private func renderDescription(_ markdown: String, links: LinkRewriter, errors: inout [WorkbookError]) -> String {
         guard !markdown.isEmpty else { return "" }
         let prepared = ProsePreparer(expander: nil).prepare(markdown)
-        let document = MarkdownDocument(markdown: prepared.text)
+        let document = MarkdownDocument(utf8: prepared.bytes)
         document.rewriteLinks { _, link in
             switch links.rewrite(link.destination, fromFile: "") {
             case .success(let destination): return destination
@@ -142,7 +142,7 @@ public struct SiteGenerator: Sendable {
                 return nil
             }
         }
-        return prepared.math.restore(inHTML: document.renderHTML())
+        return document.withRenderedHTML { prepared.math.restore(inHTML: $0) }
     }
 
     /// The description's first line without Markdown punctuation, for the `description` meta tag.

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Putting math back into rendered HTML: one pass over the HTML bytes, jumping from token to
+/// token, so text without math is copied in bulk.
+extension MathProtector {
+    /// Replaces tokens in rendered HTML by math elements (or by the TeX source inside a tag).
+    func restore(inHTML html: String) -> String {
+        var html = html
+        return html.withUTF8 { restore(inHTML: $0) }
+    }
+
+    /// Replaces tokens in rendered HTML (UTF-8) by math elements (or by the TeX source inside a
+    /// tag, where an element would break the markup).
+    ///
+    /// Whether a token lies inside a tag is decided by the nearest `<` or `>` before it; tokens
+    /// themselves hold neither, so looking back no further than the previous token suffices.
+    func restore(inHTML source: UnsafeBufferPointer<UInt8>) -> String {
+        let count = source.count
+        guard var index = Self.nextTokenLead(in: source, from: 0) else {
+            return String(decoding: source, as: UTF8.self)
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(count + spans.count * 48)
+        var copied = 0
+        // `insideTag` is the state just before `tagStateAt`.
+        var insideTag = false
+        var tagStateAt = 0
+        while true {
+            if index + 2 < count && source[index + 1] == 0x80 {
+                let kind = source[index + 2]
+                if kind == 0x80, let (number, after) = Self.number(in: source, from: index + 3), number < spans.count {
+                    insideTag = Self.isInsideTag(source, before: index, lookingBackTo: tagStateAt, otherwise: insideTag)
+                    tagStateAt = index
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<index]))
+                    appendHTML(of: spans[number], insideTag: insideTag, to: &output)
+                    index = after
+                    copied = after
+                } else if kind == 0x82 {
+                    // A line keeper: drop it and the line break before it.
+                    var end = index
+                    if end > copied && source[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<end]))
+                    index += 3
+                    copied = index
+                } else {
+                    index += 1
+                }
+            } else {
+                index += 1
+            }
+            guard let next = Self.nextTokenLead(in: source, from: index) else { break }
+            index = next
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<count]))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The span as an element KaTeX typesets, or (inside a tag) as escaped TeX between dollars.
+    private func appendHTML(of span: Span, insideTag: Bool, to output: inout [UInt8]) {
+        source.withUnsafeBufferPointer { source in
+            let tex = UnsafeBufferPointer(rebasing: source[span.tex])
+            if insideTag {
+                let dollars = span.display ? 2 : 1
+                output.append(contentsOf: repeatElement(UInt8(ascii: "$"), count: dollars))
+                HTMLEscaping.appendText(tex, to: &output)
+                output.append(contentsOf: repeatElement(UInt8(ascii: "$"), count: dollars))
+            } else {
+                output.append(contentsOf: span.display ? Self.displayOpen : Self.inlineOpen)
+                HTMLEscaping.appendText(tex, to: &output)
+                output.append(contentsOf: span.display ? Self.displayClose : Self.inlineClose)
+            }
+        }
+    }
+
+    private static let inlineOpen = Array(#"<span class="math inline">\("#.utf8)
+    private static let inlineClose = Array(#"\)</span>"#.utf8)
+    private static let displayOpen = Array(#"<span class="math display">\["#.utf8)
+    private static let displayClose = Array(#"\]</span>"#.utf8)
+
+    /// The index of the next 0xEE byte (the lead byte of every token) at or after `start`.
+    private static func nextTokenLead(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        // memchr reads only the `bytes.count - start` bytes that lie inside the buffer.
+        guard let found = memchr(base + start, 0xEE, bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether the nearest `<` or `>` in `bytes[floor..<index]` is a `<`; `otherwise` when there
+    /// is neither.
+    private static func isInsideTag(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int, lookingBackTo floor: Int, otherwise: Bool) -> Bool {
+        var position = index
+        while position > floor {
+            position -= 1
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "<") { return true }
+            if byte == UInt8(ascii: ">") { return false }
+        }
+        return otherwise
+    }
+}
