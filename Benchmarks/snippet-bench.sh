@@ -2,6 +2,8 @@
 # Snippet-engine benchmark: a generated 5-chapter, 20-snippet workbook in plain Swift
 # (core = []), built three ways with hyperfine: cold (--no-cache), warm (nothing changed),
 # and after editing one snippet. Assumes `swift build -c release` has run.
+# BASELINE=/path/to/an/older/workbook adds its warm and edit builds to the same hyperfine run
+# (with a cache of its own), for a side-by-side comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORKBOOK="${WORKBOOK:-$(swift build -c release --show-bin-path)/workbook}"
@@ -33,12 +35,19 @@ chmod +x "$BENCH/flip.sh"
 export WORKBOOK_CACHE_DIR="$BENCH/.workbook-cache"
 build="$WORKBOOK build --root $BENCH --date 1996-05-12"
 $build >/dev/null  # compile the caches once
+baseline=()
+if [ -n "${BASELINE:-}" ]; then
+  base="env WORKBOOK_CACHE_DIR=$BENCH/.baseline-cache $BASELINE build --root $BENCH --date 1996-05-12"
+  $base >/dev/null
+  baseline=(--prepare true --command-name "baseline: warm build" "$base"
+            --prepare "$BENCH/flip.sh" --command-name "baseline: rebuild after one snippet edit" "$base")
+fi
 # One --prepare per command (given once, hyperfine would run it before every command).
 hyperfine --style basic --warmup 1 --runs "${RUNS:-10}" --export-json "$BENCH/results.json" \
-  --prepare true --prepare true --prepare "$BENCH/flip.sh" \
-  --command-name "cold build (--no-cache)" "$build --no-cache" \
-  --command-name "warm build (nothing changed)" "$build" \
-  --command-name "rebuild after one snippet edit" "$build"
+  --prepare true --command-name "cold build (--no-cache)" "$build --no-cache" \
+  --prepare true --command-name "warm build (nothing changed)" "$build" \
+  --prepare "$BENCH/flip.sh" --command-name "rebuild after one snippet edit" "$build" \
+  "${baseline[@]}"
 echo
 python3 - "$BENCH/results.json" <<'PY'
 import json, sys

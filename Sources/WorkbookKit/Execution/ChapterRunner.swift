@@ -52,7 +52,8 @@ public struct ChapterRunner: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(program.source.utf8).write(to: source)
-            let result = try await compile(source: source, binary: binary, folder: folder, root: root)
+            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, modules: modules)
+            let result = try await compiler.compile(source: source, binary: binary, folder: folder, root: root)
             run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
             guard result.succeeded else {
                 run.errors = compileErrors(result.standardError + result.standardOutput, source: source, chapter: chapter)
@@ -79,44 +80,6 @@ public struct ChapterRunner: Sendable {
             run.errors = [error]
         }
         return run
-    }
-
-    /// Compiles `source` into `binary`, replaying the driver's jobs when they can be read.
-    func compile(source: URL, binary: URL, folder: URL, root: URL) async throws -> ToolResult {
-        let placeholders = compilerArguments(
-            source: URL(fileURLWithPath: CompilePlan.sourcePlaceholder), binary: URL(fileURLWithPath: CompilePlan.binaryPlaceholder))
-        guard let plan = await CompilePlan.load(toolchain: toolchain, arguments: placeholders, cache: cache) else {
-            return try await ToolRunner.run(
-                toolchain.swiftc, arguments: compilerArguments(source: source, binary: binary), workingDirectory: root)
-        }
-        let temporary = folder.appendingPathComponent("objects", isDirectory: true)
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        var combined = ToolResult(succeeded: true, standardOutput: "", standardError: "")
-        for job in plan.jobs(source: source, binary: binary, temporary: temporary) {
-            let result = try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()), workingDirectory: root)
-            combined.standardOutput += result.standardOutput
-            combined.standardError += result.standardError
-            guard result.succeeded else {
-                combined.succeeded = false
-                break
-            }
-        }
-        return combined
-    }
-
-    func compilerArguments(source: URL, binary: URL) -> [String] {
-        var arguments = Self.flags
-        // lld links a Foundation program about 60 ms faster than the default gold.
-        let lld = toolchain.swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld")
-        if FileManager.default.isExecutableFile(atPath: lld.path) { arguments.append("-use-ld=lld") }
-        for module in modules {
-            let built = module.builtFolder(in: cache).path
-            arguments += ["-I", built, "-L", built]
-        }
-        // Later modules may depend on earlier ones: a static archive must come before the
-        // archives it uses.
-        for module in modules.reversed() { arguments += ["-l\(module.name)"] }
-        return arguments + [source.path, "-o", binary.path]
     }
 
     func compileErrors(_ output: String, source: URL, chapter: Chapter) -> [WorkbookError] {

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Starting the compiler driver costs about 70 ms per chapter on a small machine; replaying
 /// its jobs skips that. The plan is stored in the cache, keyed by the compiler and the
-/// arguments, with the source, binary and temporary paths as placeholders.
+/// arguments, with the source, binary and temporary paths as placeholders. When the last
+/// job is a clang link, the plan also holds the linker command clang would start
+/// (`DirectLinker`), which the runner prefers.
 struct CompilePlan: Codable, Sendable, Equatable {
     static let sourcePlaceholder = "/@workbook-source@/main.swift"
     static let binaryPlaceholder = "/@workbook-binary@/chapter"
@@ -13,12 +15,14 @@ struct CompilePlan: Codable, Sendable, Equatable {
 
     /// Each job's executable and arguments, with placeholders.
     var jobs: [[String]]
+    /// The linker command that can replace the last job, when clang's could be read.
+    var directLink: [String]?
 
     /// The plan for `arguments` (which name the placeholder source and binary), from the
     /// cache or from `swiftc -###`; `nil` when the driver's jobs cannot be read.
     static func load(toolchain: Toolchain, arguments: [String], cache: CacheFolder) async -> CompilePlan? {
         var hasher = ContentHasher()
-        hasher.combine("plan-1")
+        hasher.combine("plan-2")
         hasher.combine(toolchain.swiftc.path)
         hasher.combine(toolchain.version)
         for argument in arguments { hasher.combine(argument) }
@@ -27,8 +31,12 @@ struct CompilePlan: Codable, Sendable, Equatable {
             return plan
         }
         guard let result = try? await ToolRunner.run(toolchain.swiftc, arguments: arguments + ["-###"]),
-              result.succeeded, let plan = CompilePlan(driverOutput: result.standardOutput + result.standardError)
+              result.succeeded, var plan = CompilePlan(driverOutput: result.standardOutput + result.standardError)
         else { return nil }
+        if let link = plan.jobs.last {
+            let scratch = cache.url.appendingPathComponent("build/plan-\(UUID().uuidString)", isDirectory: true)
+            plan.directLink = await DirectLinker.command(forLinkJob: link, scratch: scratch)
+        }
         if let data = try? JSONEncoder().encode(plan) { try? AtomicFileWriter().write(data, to: file) }
         return plan
     }
@@ -57,12 +65,19 @@ struct CompilePlan: Codable, Sendable, Equatable {
 
     /// The jobs with real paths: `temporary` is a folder for intermediate files.
     func jobs(source: URL, binary: URL, temporary: URL) -> [[String]] {
-        jobs.map { job in
-            job.map {
-                $0.replacingOccurrences(of: Self.sourcePlaceholder, with: source.path)
-                    .replacingOccurrences(of: Self.binaryPlaceholder, with: binary.path)
-                    .replacingOccurrences(of: Self.temporaryPlaceholder, with: temporary.path)
-            }
+        jobs.map { Self.resolve($0, source: source, binary: binary, temporary: temporary) }
+    }
+
+    /// The direct linker command with real paths, if the plan has one.
+    func directLink(source: URL, binary: URL, temporary: URL) -> [String]? {
+        directLink.map { Self.resolve($0, source: source, binary: binary, temporary: temporary) }
+    }
+
+    static func resolve(_ job: [String], source: URL, binary: URL, temporary: URL) -> [String] {
+        job.map {
+            $0.replacingOccurrences(of: Self.sourcePlaceholder, with: source.path)
+                .replacingOccurrences(of: Self.binaryPlaceholder, with: binary.path)
+                .replacingOccurrences(of: Self.temporaryPlaceholder, with: temporary.path)
         }
     }
 }

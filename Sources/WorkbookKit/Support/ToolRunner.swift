@@ -17,10 +17,21 @@ struct ToolResult: Sendable {
 enum ToolRunner {
     static let outputLimit = 8 * 1024 * 1024
 
+    /// glibc settings for the tools: `malloc.hugetlb=1` lets malloc ask for transparent huge
+    /// pages, which cuts the page faults of the compiler and linker (about 8% of a chapter's
+    /// compile). Only speed changes; other C libraries, and kernels with huge pages off,
+    /// ignore it. Settings already in the environment are kept.
+    static let tunables: String = {
+        let hint = "glibc.malloc.hugetlb=1"
+        guard let existing = ProcessInfo.processInfo.environment["GLIBC_TUNABLES"], !existing.isEmpty else { return hint }
+        return existing.contains("glibc.malloc.hugetlb") ? existing : existing + ":" + hint
+    }()
+
     static func run(_ executable: URL, arguments: [String], workingDirectory: URL? = nil) async throws -> ToolResult {
         let result = try await Subprocess.run(
             .path(FilePath(executable.path)),
             arguments: Arguments(arguments),
+            environment: .inherit.updating(["GLIBC_TUNABLES": tunables]),
             workingDirectory: workingDirectory.map { FilePath($0.path) },
             output: .string(limit: outputLimit),
             error: .string(limit: outputLimit))

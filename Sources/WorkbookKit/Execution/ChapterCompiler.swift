@@ -1,0 +1,74 @@
+import Foundation
+
+/// Compiles a chapter's `main.swift` into an executable against the built core modules.
+///
+/// The compiler driver's jobs are replayed from a cached `CompilePlan` instead of starting
+/// `swiftc`; autolink extraction is answered from `AutolinkCache` when the program's imports
+/// were seen before, and the link starts the linker directly rather than through clang.
+/// Each shortcut falls back to the plain job, so results never depend on them.
+struct ChapterCompiler: Sendable {
+    var toolchain: Toolchain
+    var cache: CacheFolder
+    var modules: [CoreModule]
+
+    /// Compiles `source` into `binary`, using `folder` for intermediate files; tools run in
+    /// `root`. The result carries every job's output, up to the first failure.
+    func compile(source: URL, binary: URL, folder: URL, root: URL) async throws -> ToolResult {
+        let placeholders = arguments(
+            source: URL(fileURLWithPath: CompilePlan.sourcePlaceholder), binary: URL(fileURLWithPath: CompilePlan.binaryPlaceholder))
+        guard let plan = await CompilePlan.load(toolchain: toolchain, arguments: placeholders, cache: cache) else {
+            return try await ToolRunner.run(
+                toolchain.swiftc, arguments: arguments(source: source, binary: binary), workingDirectory: root)
+        }
+        let temporary = folder.appendingPathComponent("objects", isDirectory: true)
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let jobs = plan.jobs(source: source, binary: binary, temporary: temporary)
+        let directLink = plan.directLink(source: source, binary: binary, temporary: temporary)
+        let autolink = AutolinkCache(toolchain: toolchain, cache: cache)
+        var combined = ToolResult(succeeded: true, standardOutput: "", standardError: "")
+        for (position, job) in jobs.enumerated() {
+            let result: ToolResult
+            if AutolinkCache.isExtraction(job) {
+                result = try await autolink.run(job, workingDirectory: root)
+            } else if position == jobs.count - 1, let directLink {
+                result = try await Self.link(directLink, fallback: job, in: root)
+            } else {
+                result = try await Self.run(job, in: root)
+            }
+            combined.standardOutput += result.standardOutput
+            combined.standardError += result.standardError
+            guard result.succeeded else {
+                combined.succeeded = false
+                break
+            }
+        }
+        return combined
+    }
+
+    /// Runs the linker directly; if that fails, links again through clang, whose result
+    /// (and error messages) are then the ones reported.
+    static func link(_ direct: [String], fallback: [String], in folder: URL) async throws -> ToolResult {
+        let result = try await run(direct, in: folder)
+        return result.succeeded ? result : try await run(fallback, in: folder)
+    }
+
+    static func run(_ job: [String], in folder: URL) async throws -> ToolResult {
+        try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()), workingDirectory: folder)
+    }
+
+    /// The `swiftc` arguments that build `source` into `binary`.
+    func arguments(source: URL, binary: URL) -> [String] {
+        var arguments = ChapterRunner.flags
+        // lld links a Foundation program about 60 ms faster than the default gold.
+        let lld = toolchain.swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld")
+        if FileManager.default.isExecutableFile(atPath: lld.path) { arguments.append("-use-ld=lld") }
+        for module in modules {
+            let built = module.builtFolder(in: cache).path
+            arguments += ["-I", built, "-L", built]
+        }
+        // Later modules may depend on earlier ones: a static archive must come before the
+        // archives it uses.
+        for module in modules.reversed() { arguments += ["-l\(module.name)"] }
+        return arguments + [source.path, "-o", binary.path]
+    }
+}
