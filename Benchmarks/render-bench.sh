@@ -3,9 +3,8 @@
 # cmark-gfm with the GFM extensions, heading anchors) against the cmark-gfm command-line tool
 # on the same generated corpus, in the same run (hyperfine medians).
 #
-# Assumes `swift build -c release` was run. Uses .build/release/render-bench when the package
-# has that target; otherwise links Benchmarks/RenderBench/main.swift against the release
-# build's objects.
+# Uses .build/release/render-bench, building it (`swift build -c release --product render-bench`)
+# when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_MIB=${SIZE_MIB:-4}
@@ -18,21 +17,7 @@ for tool in hyperfine cmark-gfm python3; do
 done
 
 HELPER="$RELEASE/render-bench"
-if [ ! -x "$HELPER" ]; then
-    [ -d "$RELEASE/WorkbookSite.build" ] || { echo "render-bench: run 'swift build -c release' first" >&2; exit 1; }
-    HELPER="$WORK/render-bench"
-    maps=()
-    while IFS= read -r map; do maps+=(-Xcc "-fmodule-map-file=$map"); done \
-        < <(find .build/checkouts -name module.modulemap -path '*include*')
-    objects=()
-    for module in WorkbookSite WorkbookKit Mustache Crypto Subprocess TOMLKit SystemPackage CSystem CTOML \
-        CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper SwiftASN1 _SubprocessCShims _CryptoExtras; do
-        [ -d "$RELEASE/$module.build" ] || continue
-        while IFS= read -r object; do objects+=("$object"); done < <(find "$RELEASE/$module.build" -name '*.o')
-    done
-    swiftc -O Benchmarks/RenderBench/main.swift -o "$HELPER" -I "$RELEASE/Modules" -I Sources/CMarkGFM \
-        "${maps[@]}" "${objects[@]}" -lcmark-gfm -lcmark-gfm-extensions -lstdc++
-fi
+[ -x "$HELPER" ] || swift build -c release --product render-bench
 
 CORPUS="$WORK/corpus.md"
 python3 Benchmarks/RenderBench/make_corpus.py "$CORPUS" "$SIZE_MIB"
@@ -42,7 +27,7 @@ echo "corpus: $(awk "BEGIN { printf \"%.2f\", $BYTES / 1048576 }") MiB of Markdo
 cmark-gfm --unsafe -e table -e strikethrough -e autolink -e tasklist --table-prefer-style-attributes "$CORPUS" > "$WORK/cmark.html"
 echo "math elements rendered: $(grep -o 'class="math ' "$WORK/workbook.html" | wc -l)"
 
-hyperfine --warmup 2 --runs "${RUNS:-10}" --style basic --export-json "$WORK/result.json" \
+hyperfine --warmup 3 --runs "${RUNS:-10}" --style basic --export-json "$WORK/result.json" \
     -n workbook "'$HELPER' '$CORPUS'" \
     -n cmark-gfm "cmark-gfm --unsafe -e table -e strikethrough -e autolink -e tasklist --table-prefer-style-attributes '$CORPUS'" \
     >/dev/null

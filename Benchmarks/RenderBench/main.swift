@@ -13,8 +13,13 @@ for path in CommandLine.arguments.dropFirst() {
         continue
     }
     do {
-        let html = try renderer.render(String(decoding: data, as: UTF8.self), path: path)
-        FileHandle.standardOutput.write(Data(html.utf8))
+        var html = try renderer.render(String(decoding: data, as: UTF8.self), path: path)
+        // Written straight from the string's storage: the `Data` only wraps it (no copy, nothing
+        // to free), and `write` is done with it before `withUTF8` returns.
+        html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
     } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         failed = true
