@@ -29,7 +29,7 @@ enum DirectLinker {
                 responseFile = argument
                 arguments.append(autolinkMarker)
             } else {
-                if real != argument { FileManager.default.createFile(atPath: real, contents: Data()) }
+                if real != argument { _ = FileManager.default.createFile(atPath: real, contents: Data()) }
                 arguments.append(real)
             }
         }
