@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Putting math back into rendered HTML: one pass over the HTML bytes, jumping from token to
 /// token, so text without math is copied in bulk.
 extension MathProtector {
@@ -83,22 +77,13 @@ extension MathProtector {
 
     /// The index of the next 0xEE byte (the lead byte of every token) at or after `start`.
     private static func nextTokenLead(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
-        // memchr reads only the `bytes.count - start` bytes that lie inside the buffer.
-        guard let found = memchr(base + start, 0xEE, bytes.count - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        ByteSearch.firstIndex(of: 0xEE, in: bytes, from: start, to: bytes.count)
     }
 
     /// Whether the nearest `<` or `>` in `bytes[floor..<index]` is a `<`; `otherwise` when there
     /// is neither.
     private static func isInsideTag(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int, lookingBackTo floor: Int, otherwise: Bool) -> Bool {
-        var position = index
-        while position > floor {
-            position -= 1
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "<") { return true }
-            if byte == UInt8(ascii: ">") { return false }
-        }
-        return otherwise
+        guard let nearest = ByteSearch.lastIndex(of: UInt8(ascii: "<"), UInt8(ascii: ">"), in: bytes, from: floor, to: index) else { return otherwise }
+        return bytes[nearest] == UInt8(ascii: "<")
     }
 }

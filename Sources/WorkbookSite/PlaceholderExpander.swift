@@ -16,18 +16,22 @@ struct PlaceholderExpander {
 
     /// Appends `bytes[range]` to `output` with its placeholders expanded; `values` remembers the
     /// names already looked up (pass the same one for every range of a text). Every read of
-    /// `bytes` is guarded by a comparison with the range's end, so none leaves the buffer.
+    /// `bytes` is guarded by a comparison with the range's bounds, so none leaves the buffer.
     func expand(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8], problems: inout [Problem], values: inout Values) {
         var index = range.lowerBound
         var copied = index
         let end = range.upperBound
         while index + 1 < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\\") {
-                index += 2
+            // Jump to the next `{`: only a `{{` matters, and the backslashes before it tell
+            // whether it is escaped.
+            guard let brace = ByteSearch.firstIndex(of: UInt8(ascii: "{"), in: bytes, from: index, to: end - 1) else { break }
+            if Self.isEscaped(bytes, brace, scanFrom: index) {
+                // The byte after the escaped `{` is where a byte-by-byte reading resumes.
+                index = brace + 1
                 continue
             }
-            guard byte == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+            index = brace
+            guard bytes[index + 1] == UInt8(ascii: "{") else {
                 index += 1
                 continue
             }
@@ -56,6 +60,15 @@ struct PlaceholderExpander {
             index = close + 2
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+    }
+
+    /// Whether reading `bytes` byte by byte from `start`, where a backslash escapes whatever
+    /// byte follows it, skips the byte at `position`: exactly when an odd number of backslashes
+    /// (counted back no further than `start`) precede it.
+    private static func isEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, scanFrom start: Int) -> Bool {
+        var backslash = position
+        while backslash > start && bytes[backslash - 1] == UInt8(ascii: "\\") { backslash -= 1 }
+        return (position - backslash) % 2 == 1
     }
 
     /// Placeholder values by name, looked up once per name: the few distinct names of a text are

@@ -16,9 +16,10 @@ enum ProseSegment: Equatable {
 /// stays a literal dollar. Inline math follows Pandoc's rule: `$` not followed by a space opens,
 /// `$` not preceded by a space nor followed by a digit closes, within one paragraph.
 ///
-/// The scanner reads a buffer rather than an array so that its byte-by-byte loops carry no
-/// bounds checks and no reference counting; every read is guarded by a comparison with the
-/// range's end (or, looking back, with its start), so none leaves the buffer.
+/// The scanner reads a buffer rather than an array so that its loops carry no bounds checks and
+/// no reference counting; every read is guarded by a comparison with the range's end (or,
+/// looking back, with its start), so none leaves the buffer. Ordinary text is skipped in bulk
+/// (`ByteSearch`).
 struct ProseScanner {
     /// The Markdown; it must stay valid while `segments()` runs.
     let bytes: UnsafeBufferPointer<UInt8>
@@ -33,9 +34,7 @@ struct ProseScanner {
         let count = bytes.count
 
         func lineEnd(_ start: Int) -> Int {
-            var index = start
-            while index < count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
-            return index
+            ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: start, to: count) ?? count
         }
 
         while lineStart < count {
@@ -94,13 +93,11 @@ struct ProseScanner {
         let end = range.upperBound
         var index = range.lowerBound
         var textStart = index
-        while index < end {
+        while true {
+            // Most bytes are ordinary text: jump over them before looking closer.
+            index = nextInlineMarker(from: index, end: end)
+            guard index < end else { break }
             let byte = bytes[index]
-            // Most bytes are ordinary text: step over them before looking closer.
-            guard byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "$") else {
-                index += 1
-                continue
-            }
             switch byte {
             case UInt8(ascii: "\\"):
                 index += (index + 1 < end && isASCIIPunctuation(bytes[index + 1])) ? 2 : 1
@@ -135,6 +132,11 @@ struct ProseScanner {
             }
         }
         Self.flushText(textStart..<end, into: &result)
+    }
+
+    /// The index of the first `\\`, `` ` `` or `$` in `bytes[start..<end]`, or `end` when there is none.
+    private func nextInlineMarker(from start: Int, end: Int) -> Int {
+        ByteSearch.firstIndex(of: UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "$"), in: bytes, from: start, to: end)
     }
 
     /// Appends a text segment unless `range` is empty.
