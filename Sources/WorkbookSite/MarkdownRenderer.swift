@@ -87,29 +87,42 @@ final class MarkdownDocument {
         cmark_parser_free(parser)
     }
 
+    /// Records headings, links and the first top-level paragraph in one depth-first walk, in
+    /// document order. It follows child and sibling pointers instead of using an iterator: a
+    /// node is visited once (an iterator also stops on the way out of every container).
     private func collect() {
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            let type = cmark_node_get_type(current)
             if type == CMARK_NODE_HEADING {
-                headingNodes.append(node)
+                headingNodes.append(current)
                 headings.append(MarkdownHeading(
-                    level: Int(cmark_node_get_heading_level(node)), text: Self.plainText(of: node),
-                    line: Int(cmark_node_get_start_line(node))))
+                    level: Int(cmark_node_get_heading_level(current)), text: Self.plainText(of: current),
+                    line: Int(cmark_node_get_start_line(current))))
             } else if type == CMARK_NODE_LINK {
-                linkNodes.append(node)
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                linkNodes.append(current)
+                let url = cmark_node_get_url(current).map { String(cString: $0) } ?? ""
                 links.append(MarkdownLink(
-                    destination: url, line: Self.line(of: node), column: Int(cmark_node_get_start_column(node))))
+                    destination: url, line: Self.line(of: current), column: Int(cmark_node_get_start_column(current))))
             } else if type == CMARK_NODE_PARAGRAPH, firstParagraphText == nil,
-                      cmark_node_parent(node) == root {
-                firstParagraphText = Self.plainText(of: node)
+                      cmark_node_parent(current) == root {
+                firstParagraphText = Self.plainText(of: current)
             }
+            node = Self.nextInDocumentOrder(after: current, within: root)
         }
+    }
+
+    /// The node after `node` in a depth-first walk of `root`'s descendants: its first child, else
+    /// the next sibling of it or of its nearest ancestor that has one; `nil` at the end.
+    private static func nextInDocumentOrder(after node: OpaquePointer, within root: OpaquePointer) -> OpaquePointer? {
+        if let child = cmark_node_first_child(node) { return child }
+        var current = node
+        while current != root {
+            if let sibling = cmark_node_next(current) { return sibling }
+            guard let parent = cmark_node_parent(current) else { return nil }
+            current = parent
+        }
+        return nil
     }
 
     /// The line of an inline node: its own when cmark recorded one, else its block's.

@@ -13,10 +13,19 @@ extension MathProtector {
     /// Whether a token lies inside a tag is decided by the nearest `<` or `>` before it; tokens
     /// themselves hold neither, so looking back no further than the previous token suffices.
     func restore(inHTML source: UnsafeBufferPointer<UInt8>) -> String {
-        let count = source.count
-        guard var index = Self.nextTokenLead(in: source, from: 0) else {
+        guard let index = Self.nextTokenLead(in: source, from: 0) else {
             return String(decoding: source, as: UTF8.self)
         }
+        return self.source.withUnsafeBufferPointer { tex in
+            restore(inHTML: source, firstToken: index, tex: tex)
+        }
+    }
+
+    /// `restore(inHTML:)` from the first token lead byte (at `index`), with the Markdown the
+    /// spans' TeX comes from as `tex`.
+    private func restore(inHTML source: UnsafeBufferPointer<UInt8>, firstToken index: Int, tex: UnsafeBufferPointer<UInt8>) -> String {
+        let count = source.count
+        var index = index
         var output: [UInt8] = []
         output.reserveCapacity(count + spans.count * 48)
         var copied = 0
@@ -30,7 +39,8 @@ extension MathProtector {
                     insideTag = Self.isInsideTag(source, before: index, lookingBackTo: tagStateAt, otherwise: insideTag)
                     tagStateAt = index
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<index]))
-                    appendHTML(of: spans[number], insideTag: insideTag, to: &output)
+                    let span = spans[number]
+                    Self.appendHTML(of: span, tex: UnsafeBufferPointer(rebasing: tex[span.tex]), insideTag: insideTag, to: &output)
                     index = after
                     copied = after
                 } else if kind == 0x82 {
@@ -53,27 +63,25 @@ extension MathProtector {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The span as an element KaTeX typesets, or (inside a tag) as escaped TeX between dollars.
-    private func appendHTML(of span: Span, insideTag: Bool, to output: inout [UInt8]) {
-        source.withUnsafeBufferPointer { source in
-            let tex = UnsafeBufferPointer(rebasing: source[span.tex])
-            if insideTag {
-                let dollars = span.display ? 2 : 1
-                output.append(contentsOf: repeatElement(UInt8(ascii: "$"), count: dollars))
-                HTMLEscaping.appendText(tex, to: &output)
-                output.append(contentsOf: repeatElement(UInt8(ascii: "$"), count: dollars))
-            } else {
-                output.append(contentsOf: span.display ? Self.displayOpen : Self.inlineOpen)
-                HTMLEscaping.appendText(tex, to: &output)
-                output.append(contentsOf: span.display ? Self.displayClose : Self.inlineClose)
-            }
+    /// The span as an element KaTeX typesets, or (inside a tag) as escaped TeX between dollars;
+    /// `tex` is the span's TeX, taken from `source`.
+    private static func appendHTML(of span: Span, tex: UnsafeBufferPointer<UInt8>, insideTag: Bool, to output: inout [UInt8]) {
+        let open: StaticString
+        let close: StaticString
+        switch (insideTag, span.display) {
+        case (true, true): (open, close) = ("$$", "$$")
+        case (true, false): (open, close) = ("$", "$")
+        case (false, true): (open, close) = (#"<span class="math display">\["#, #"\]</span>"#)
+        case (false, false): (open, close) = (#"<span class="math inline">\("#, #"\)</span>"#)
         }
+        append(open, to: &output)
+        HTMLEscaping.appendText(tex, to: &output)
+        append(close, to: &output)
     }
 
-    private static let inlineOpen = Array(#"<span class="math inline">\("#.utf8)
-    private static let inlineClose = Array(#"\)</span>"#.utf8)
-    private static let displayOpen = Array(#"<span class="math display">\["#.utf8)
-    private static let displayClose = Array(#"\]</span>"#.utf8)
+    private static func append(_ string: StaticString, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
+    }
 
     /// The index of the next 0xEE byte (the lead byte of every token) at or after `start`.
     private static func nextTokenLead(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

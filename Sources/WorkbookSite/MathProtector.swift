@@ -31,9 +31,13 @@ struct MathProtector {
         let number = spans.count
         spans.append(Span(tex: tex, display: display))
         Self.appendToken(number, to: &output)
-        for byte in source[tex] where byte == UInt8(ascii: "\n") {
-            output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: Self.lineKeeper)
+        source.withUnsafeBufferPointer { source in
+            var index = tex.lowerBound
+            while let lineBreak = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: source, from: index, to: tex.upperBound) {
+                output.append(UInt8(ascii: "\n"))
+                output.append(contentsOf: Self.lineKeeper)
+                index = lineBreak + 1
+            }
         }
     }
 
