@@ -37,6 +37,10 @@ final class MarkdownDocument {
     private let root: OpaquePointer
     private var headingNodes: [OpaquePointer] = []
     private var linkNodes: [OpaquePointer] = []
+    /// Heading nodes replaced by anchored blocks. Their inline children moved to the new
+    /// blocks, but cmark's inline literals (raw HTML among them) point into the heading's own
+    /// text buffer, so the heading is freed only after the document is.
+    private var replacedHeadings: [OpaquePointer] = []
 
     /// The headings in document order.
     private(set) var headings: [MarkdownHeading] = []
@@ -84,6 +88,7 @@ final class MarkdownDocument {
 
     deinit {
         cmark_node_free(root)
+        for heading in replacedHeadings { cmark_node_free(heading) }
         cmark_parser_free(parser)
     }
 
@@ -171,7 +176,7 @@ final class MarkdownDocument {
                 cmark_node_append_child(block, selfLink)
             }
             cmark_node_replace(node, block)
-            cmark_node_free(node)
+            replacedHeadings.append(node)
         }
         headingNodes = []
     }
