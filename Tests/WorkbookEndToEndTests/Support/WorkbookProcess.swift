@@ -46,14 +46,15 @@ enum WorkbookProcess {
         return destination
     }
 
-    /// Runs `workbook <arguments>` in `root`; `build` gets `--date` pinned. With
-    /// `privateCache`, the workbook's own `.workbook-cache` is used instead of the shared one.
-    static func run(_ arguments: [String], in root: URL, privateCache: Bool = false) throws -> WorkbookRun {
+    /// Runs `workbook <arguments>` in `root`; `build` gets `--date` pinned unless `pinDate` is
+    /// false (then `SOURCE_DATE_EPOCH` decides). With `privateCache`, the workbook's own
+    /// `.workbook-cache` is used instead of the shared one.
+    static func run(_ arguments: [String], in root: URL, privateCache: Bool = false, pinDate: Bool = true) throws -> WorkbookRun {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw RunError(message: "no workbook binary at \(binary.path): run 'swift build' or set WORKBOOK_BINARY")
         }
         var arguments = arguments
-        if arguments.first == "build" && !arguments.contains("--date") { arguments += ["--date", pinnedDate] }
+        if pinDate && arguments.first == "build" && !arguments.contains("--date") { arguments += ["--date", pinnedDate] }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -84,8 +85,8 @@ enum WorkbookProcess {
     }
 
     /// Copies `fixture` and runs `workbook <arguments>` on the copy.
-    static func run(_ arguments: [String], fixture: String, privateCache: Bool = false) throws -> WorkbookRun {
-        try run(arguments, in: try copy(fixture: fixture), privateCache: privateCache)
+    static func run(_ arguments: [String], fixture: String, privateCache: Bool = false, pinDate: Bool = true) throws -> WorkbookRun {
+        try run(arguments, in: try copy(fixture: fixture), privateCache: privateCache, pinDate: pinDate)
     }
 
     struct RunError: Error, CustomStringConvertible {
