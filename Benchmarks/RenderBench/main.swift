@@ -1,3 +1,4 @@
+import WorkbookKit
 // Renders Markdown files the way `workbook build` renders chapters (placeholders expanded, math
 // protected, cmark-gfm, heading anchors) and writes the HTML to standard output.
 // Usage: render-bench FILE...

@@ -1,3 +1,4 @@
+import WorkbookKit
 /// Expands the diary placeholders of prose text: `{{DATE_PRETTY}}`, `{{DATE_ISO}}`,
 /// `{{DAYS_SINCE_YYYY_MM_DD}}` (or `DAY_SINCE_…`) and `{{DAYS_SINCE_REPO_START}}`.
 ///

@@ -1,3 +1,4 @@
+import WorkbookKit
 import Foundation
 
 /// The day `{{DAYS_SINCE_REPO_START}}` counts from: `repo_start` when set, else the date of the

@@ -18,7 +18,7 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var execution: ExecutionFlags
 
     func validate() throws {
-        if let date, !DayFormat.isValid(date) {
+        if let date, CalendarDay(iso: date) == nil {
             throw ValidationError("'--date' must be a day written YYYY-MM-DD, not '\(date)'.")
         }
     }

@@ -145,10 +145,10 @@ private struct ConfigReader {
 
     mutating func day(_ value: TOMLValueConvertible, key: String) -> String? {
         if let date = value.date {
-            return DayFormat.format(year: date.year, month: date.month, day: date.day)
+            return CalendarDay(year: date.year, month: date.month, day: date.day).description
         }
         guard let text = string(value, key: key) else { return nil }
-        guard DayFormat.isValid(text) else {
+        guard CalendarDay(iso: text) != nil else {
             fail(key: key, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'")
             return nil
         }

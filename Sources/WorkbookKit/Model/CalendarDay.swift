@@ -1,5 +1,3 @@
-import WorkbookKit
-
 /// A calendar day (`YYYY-MM-DD`), the unit placeholders count in.
 public struct CalendarDay: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
