@@ -38,10 +38,19 @@ enum WorkbookProcess {
     /// across runs: cache entries are keyed by content, never stale).
     static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-shared-cache")
 
+    /// The folder of this test run's fixture copies. Tests read their copies after the run,
+    /// so copies are not removed one by one; instead each test run first removes the folder
+    /// the previous run left.
+    static let copies: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-fixtures")
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
     /// Copies `Fixtures/<name>` to a new temporary folder and returns it.
     static func copy(fixture name: String) throws -> URL {
-        let destination = FileManager.default.temporaryDirectory
-            .appendingPathComponent("workbook-e2e-\(name)-\(UUID().uuidString)")
+        let destination = copies.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: destination)
         return destination
     }
