@@ -5,7 +5,7 @@ import Testing
     @Test func emptyFileGivesDefaults() throws {
         let config = try WorkbookConfig.parse(toml: "")
         #expect(config == WorkbookConfig())
-        #expect(config.core == ["Sources/BatchNorm"])
+        #expect(config.core == [])
         #expect(config.timeout == 60)
         #expect(config.outputFolder == "site")
     }

@@ -9,6 +9,7 @@ extension ChapterProgress {
         switch chapter.provenance {
         case .cached: return head + "cached"
         case .nothingToRun: return head + "nothing to run"
+        case .notRun: return head + "not run"
         case .ran: return head + "compiled \(Self.format(chapter.compileSeconds)), ran \(Self.format(chapter.runSeconds))"
         }
     }

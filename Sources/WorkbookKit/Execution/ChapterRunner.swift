@@ -22,16 +22,11 @@ public struct ChapterRunner: Sendable {
     public static let outputLimit = 1 << 20
     /// How much of stderr is kept for error reports.
     static let standardErrorLimit = 64 * 1024
-    /// Snippets are compiled in Swift 5 language mode: in Swift 6 mode, top-level variables
-    /// are main-actor isolated and a plain `func` that touches one does not compile.
-    static let flags = ["-module-name", programModuleName, "-swift-version", "5", "-Onone", "-suppress-warnings", "-diagnostic-style", "llvm", "-no-color-diagnostics"]
-
-    /// The module of chapter programs; runtime messages name files `WorkbookChapter/x.md`.
-    static let programModuleName = "WorkbookChapter"
-
     public var toolchain: Toolchain
     public var cache: CacheFolder
     public var modules: [CoreModule]
+    /// Whether the compile takes the shortcuts or calls plain `swiftc`.
+    public var compilePath: CompilePath = .shortcuts
 
     public init(toolchain: Toolchain, cache: CacheFolder, modules: [CoreModule]) {
         self.toolchain = toolchain
@@ -52,7 +47,7 @@ public struct ChapterRunner: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(program.source.utf8).write(to: source)
-            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, modules: modules)
+            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, modules: modules, path: compilePath)
             let result = try await compiler.compile(source: source, binary: binary, folder: folder, root: root)
             run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
             guard result.succeeded else {

@@ -29,14 +29,14 @@ extension CoreModule {
             let sources = swiftFiles(in: workbook.root.appendingPathComponent(folder), relativeTo: folder)
             if sources.isEmpty {
                 errors.append(WorkbookError(
-                    path: WorkbookLoader.configFileName,
+                    path: Workbook.configFileName,
                     message: "the 'core' folder '\(folder)' holds no Swift files", stage: "execute"))
                 continue
             }
             var hasher = ContentHasher()
             hasher.combine(CoreModuleBuilder.formatVersion)
             hasher.combine(toolchain.version)
-            hasher.combine(CoreModuleBuilder.flags.joined(separator: " "))
+            hasher.combine(CompilerFlags.coreModule.joined(separator: " "))
             hasher.combine(name)
             for dependency in modules { hasher.combine(dependency.key) }
             for path in sources {

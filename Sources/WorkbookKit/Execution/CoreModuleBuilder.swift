@@ -8,8 +8,6 @@ import Foundation
 public struct CoreModuleBuilder: Sendable {
     /// Bumped when the layout of built modules changes.
     static let formatVersion = "core-1"
-    /// Optimized, whole-module, Swift 6 language mode (the mode SwiftPM builds the core in).
-    static let flags = ["-O", "-wmo", "-parse-as-library", "-swift-version", "6", "-static", "-emit-library"]
 
     public var toolchain: Toolchain
     public var cache: CacheFolder
@@ -32,14 +30,14 @@ public struct CoreModuleBuilder: Sendable {
         let coreFolder = cache.url.appendingPathComponent("core", isDirectory: true)
         try? FileManager.default.createDirectory(at: coreFolder, withIntermediateDirectories: true)
         let lock = FileLock(url: coreFolder.appendingPathComponent(".\(module.name).lock"))
-        lock.lock()
+        await lock.lock()
         defer { lock.unlock() }
         if isBuilt(target, module) { return }
 
         let temporary = coreFolder.appendingPathComponent(".build-\(module.name)-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
         try? FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        var arguments = Self.flags + [
+        var arguments = CompilerFlags.coreModule + [
             "-module-name", module.name,
             "-emit-module", "-emit-module-path", temporary.appendingPathComponent("\(module.name).swiftmodule").path,
             "-o", temporary.appendingPathComponent("lib\(module.name).a").path,

@@ -14,7 +14,7 @@ public struct ResultCache: Sendable {
         var hasher = ContentHasher()
         hasher.combine(ChapterProgram.templateVersion)
         hasher.combine(ChapterProgram.implicitImports.joined(separator: ","))
-        hasher.combine(ChapterRunner.flags.joined(separator: " "))
+        hasher.combine(CompilerFlags.chapterProgram.joined(separator: " "))
         hasher.combine(compilerVersion)
         for module in modules {
             hasher.combine(module.name)

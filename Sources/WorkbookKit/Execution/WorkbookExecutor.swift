@@ -35,85 +35,59 @@ public struct ChapterProgress: Sendable {
     public var chapter: ExecutedChapter
 }
 
-/// Runs every chapter of a workbook: core modules built once, cached results reused, the
-/// other chapters compiled and run in parallel.
+/// Runs every chapter of a workbook through a ``SnippetEngine``: results found in the cache
+/// are reused, the engine is prepared once when anything must run, and the other chapters run
+/// in parallel (at most `options.jobs` at once), reported in reading order.
 public struct WorkbookExecutor: Sendable {
     public var options: ExecutionOptions
+    public var engine: any SnippetEngine
 
-    public init(options: ExecutionOptions = ExecutionOptions()) {
+    /// An executor over `engine`, by default the Swift compiler found through `options.environment`.
+    public init(options: ExecutionOptions = ExecutionOptions(), engine: (any SnippetEngine)? = nil) {
         self.options = options
+        self.engine = engine ?? SwiftCompilerEngine(environment: options.environment)
     }
 
     /// Executes `workbook`; `progress` is called once per chapter, in reading order.
     public func execute(
-        _ workbook: Workbook, progress: @Sendable (ChapterProgress) -> Void = { _ in }
+        _ workbook: Workbook, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in }
     ) async -> ExecutionReport {
         let chapters = workbook.chapters
-        let cache = CacheFolder.resolve(root: workbook.root, environment: options.environment)
-        var results = [ExecutedChapter?](repeating: nil, count: chapters.count)
-        var setupErrors: [WorkbookError] = []
-        var emitted = 0
-        func record(_ chapter: ExecutedChapter, at index: Int) {
-            results[index] = chapter
-            while emitted < results.count, let done = results[emitted] {
-                progress(ChapterProgress(position: emitted + 1, count: results.count, chapter: done))
-                emitted += 1
-            }
-        }
-
+        var board = ReadingOrderProgress(count: chapters.count, progress: progress)
         let runnable = chapters.indices.filter { chapters[$0].snippets.contains { !$0.options.norun } }
         for index in chapters.indices where !runnable.contains(index) {
-            record(ExecutedChapter(chapter: chapters[index], outputs: chapters[index].snippets.map { _ in nil },
-                                   provenance: .nothingToRun, seconds: 0), at: index)
+            board.record(Self.unexecuted(chapters[index], provenance: .nothingToRun), at: index)
         }
-        guard !runnable.isEmpty else { return ExecutionReport(chapters: results.compactMap { $0 }, errors: []) }
+        guard !runnable.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
 
-        // Setup: compiler and core modules. A failure here stops every runnable chapter.
-        var toolchain: Toolchain?
-        var modules: [CoreModule] = []
+        let cache = CacheFolder.resolve(root: workbook.root, environment: options.environment)
+        let session: any SnippetEngineSession
         do {
-            toolchain = try await Toolchain.locate(environment: options.environment, cache: cache)
-            modules = try CoreModule.describe(workbook: workbook, toolchain: toolchain!)
+            session = try await engine.session(for: workbook, cache: cache)
         } catch {
-            setupErrors = error.errors
-        }
-        var pending: [(index: Int, key: String)] = []
-        if let toolchain, setupErrors.isEmpty {
-            let resultCache = ResultCache(cache: cache)
-            for index in runnable {
-                let chapter = chapters[index]
-                let key = ResultCache.key(chapter: chapter, modules: modules, compilerVersion: toolchain.version)
-                if options.useCache, let outputs = resultCache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
-                    record(ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .cached, seconds: 0), at: index)
-                } else {
-                    pending.append((index, key))
-                }
-            }
-            if !pending.isEmpty {
-                do {
-                    try await CoreModuleBuilder(toolchain: toolchain, cache: cache).build(modules, root: workbook.root)
-                } catch {
-                    setupErrors = error.errors
-                }
-            }
-        } else {
-            pending = runnable.map { ($0, "") }
-        }
-        if !setupErrors.isEmpty {
-            for (index, _) in pending {
-                var failed = ExecutedChapter(chapter: chapters[index], outputs: chapters[index].snippets.map { _ in nil },
-                                             provenance: .ran, seconds: 0)
-                failed.errors = [WorkbookError(path: chapters[index].path, message: "not run: the core modules did not build",
-                                               stage: "execute")]
-                record(failed, at: index)
-            }
-            return ExecutionReport(chapters: results.compactMap { $0 }, errors: setupErrors)
+            return Self.stopped(runnable, of: chapters, by: error.errors, board: &board)
         }
 
-        let runner = ChapterRunner(toolchain: toolchain!, cache: cache, modules: modules)
         let resultCache = ResultCache(cache: cache)
-        let timeout = workbook.config.timeout
-        let root = workbook.root
+        var pending: [(index: Int, key: String)] = []
+        for index in runnable {
+            let chapter = chapters[index]
+            let key = session.cacheKey(for: chapter)
+            if options.useCache, let outputs = resultCache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
+                board.record(ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .cached, seconds: 0), at: index)
+            } else {
+                pending.append((index, key))
+            }
+        }
+        guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
+
+        do {
+            try await session.prepare()
+        } catch {
+            return Self.stopped(pending.map(\.index), of: chapters, by: error.errors, board: &board)
+        }
+
+        let jobs = options.jobs
         await withTaskGroup(of: (Int, ExecutedChapter).self) { group in
             var next = 0
             func startNext() {
@@ -122,20 +96,36 @@ public struct WorkbookExecutor: Sendable {
                 next += 1
                 let chapter = chapters[index]
                 group.addTask {
-                    let run = await runner.run(chapter, root: root, timeout: timeout)
-                    let executed = Self.executedChapter(chapter, run: run)
+                    let executed = Self.executedChapter(chapter, run: await session.run(chapter))
                     if executed.succeeded { resultCache.store(executed.outputs, forKey: key) }
                     return (index, executed)
                 }
             }
-            for _ in 0..<options.jobs { startNext() }
+            for _ in 0..<jobs { startNext() }
             for await (index, executed) in group {
-                record(executed, at: index)
+                board.record(executed, at: index)
                 startNext()
             }
         }
-        let chaptersDone = results.compactMap { $0 }
-        return ExecutionReport(chapters: chaptersDone, errors: chaptersDone.flatMap(\.errors))
+        let done = board.chapters
+        return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
+    }
+
+    /// The report when `setupErrors` stopped the chapters at `indices` before they ran.
+    static func stopped(
+        _ indices: [Int], of chapters: [Chapter], by setupErrors: [WorkbookError], board: inout ReadingOrderProgress
+    ) -> ExecutionReport {
+        for index in indices {
+            var chapter = unexecuted(chapters[index], provenance: .notRun)
+            chapter.errors = [WorkbookError(path: chapters[index].path, message: "not run: the core modules did not build",
+                                            stage: "execute")]
+            board.record(chapter, at: index)
+        }
+        return ExecutionReport(chapters: board.chapters, errors: setupErrors)
+    }
+
+    static func unexecuted(_ chapter: Chapter, provenance: ExecutionProvenance) -> ExecutedChapter {
+        ExecutedChapter(chapter: chapter, outputs: chapter.snippets.map { _ in nil }, provenance: provenance, seconds: 0)
     }
 
     static func executedChapter(_ chapter: Chapter, run: ChapterRun) -> ExecutedChapter {

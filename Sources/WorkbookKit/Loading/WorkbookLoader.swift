@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a workbook folder: `workbook.toml` (optional) and the chapters, ordered by file name.
 public struct WorkbookLoader: Sendable {
-    public static let configFileName = "workbook.toml"
+    public static let configFileName = Workbook.configFileName
 
     public init() {}
 

@@ -36,4 +36,6 @@ public enum ExecutionProvenance: String, Sendable, Equatable {
     case ran
     /// Nothing to run (no runnable snippet).
     case nothingToRun = "nothing to run"
+    /// Not run: the engine could not be set up (no compiler, a core module that failed to build).
+    case notRun = "not run"
 }

@@ -9,7 +9,7 @@ public struct WorkbookConfig: Sendable, Equatable {
     /// `output`: the site folder, relative to the root.
     public var outputFolder: String = "site"
     /// `core`: Swift source folders compiled into modules that snippets import; `[]` is plain Swift.
-    public var core: [String] = ["Sources/BatchNorm"]
+    public var core: [String] = []
     /// `timeout`: seconds a chapter's program may run.
     public var timeout: Double = 60
     /// `date_format`: the format of `{{DATE_PRETTY}}` (a Unicode date pattern).

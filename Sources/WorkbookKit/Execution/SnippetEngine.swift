@@ -1,0 +1,33 @@
+/// A thing that runs a chapter's snippets: today the Swift compiler, tomorrow perhaps a
+/// SwiftPM package or another language.
+///
+/// The executor asks the engine for a ``SnippetEngineSession`` once per execution; the session
+/// names each chapter's cache key, prepares what chapter runs share (core modules) when at
+/// least one chapter must run, and runs chapters, several at once.
+public protocol SnippetEngine: Sendable {
+    /// Looks at `workbook` cheaply (finds the compiler, hashes the core sources) and returns
+    /// a session for it; nothing is built yet. Errors here stop every runnable chapter.
+    func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession
+}
+
+/// One engine set up for one workbook.
+public protocol SnippetEngineSession: Sendable {
+    /// A hash of everything `chapter`'s outputs depend on under this engine.
+    func cacheKey(for chapter: Chapter) -> String
+    /// Builds what every chapter run needs (core modules); called once, before the first
+    /// ``run(_:)``, and only when some chapter is not answered from the cache.
+    func prepare() async throws(WorkbookErrors)
+    /// Runs `chapter`'s runnable snippets in order and returns what they printed.
+    func run(_ chapter: Chapter) async -> ChapterRun
+}
+
+extension ChapterRun {
+    /// A run that printed `printed` (by snippet index) and met `errors`, for engines outside
+    /// this module.
+    public init(printed: [Int: String], errors: [WorkbookError] = [], compileSeconds: Double = 0, runSeconds: Double = 0) {
+        self.outputs = printed
+        self.errors = errors
+        self.compileSeconds = compileSeconds
+        self.runSeconds = runSeconds
+    }
+}
