@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BatchNorm", targets: ["BatchNorm"]),
         .library(name: "NoteKit", targets: ["NoteKit"]),
         .library(name: "WorkbookKit", targets: ["WorkbookKit"]),
+        .library(name: "WorkbookDriver", targets: ["WorkbookDriver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,12 +48,14 @@ let package = Package(
             ],
             resources: [.copy("Resources/theme")]
         ),
-        // The thin command-line interface.
+        // The pipeline as one API: load a workbook, then check, promote or build it.
+        .target(name: "WorkbookDriver", dependencies: ["WorkbookKit", "WorkbookSite"]),
+        // The thin command-line interface: parse flags, call the driver, print.
         .executableTarget(
             name: "workbook",
             dependencies: [
+                "WorkbookDriver",
                 "WorkbookKit",
-                "WorkbookSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +67,7 @@ let package = Package(
         .testTarget(name: "NoteKitTests", dependencies: ["NoteKit"]),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
         .testTarget(name: "WorkbookSiteTests", dependencies: ["WorkbookSite"]),
+        .testTarget(name: "WorkbookDriverTests", dependencies: ["WorkbookDriver"]),
         .testTarget(
             name: "WorkbookEndToEndTests",
             dependencies: ["WorkbookKit"],

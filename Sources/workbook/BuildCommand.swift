@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import WorkbookDriver
 import WorkbookKit
-import WorkbookSite
 
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,32 +12,26 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The folder the site is written to (default: the 'output' key of workbook.toml).")
     var output: String?
 
-    @Option(name: .long, help: "The day date placeholders show, written YYYY-MM-DD (default: today).")
-    var date: String?
+    @Option(name: .long, help: "The day date placeholders show, written YYYY-MM-DD (default: today).",
+            transform: CalendarDay.parseArgument)
+    var date: CalendarDay?
 
     @OptionGroup var execution: ExecutionFlags
 
-    func validate() throws {
-        if let date, CalendarDay(iso: date) == nil {
-            throw ValidationError("'--date' must be a day written YYYY-MM-DD, not '\(date)'.")
-        }
-    }
-
     func run() async throws {
-        let start = ContinuousClock.now
-        let workbook = try Console.load(root)
-        let report = await Console.execute(workbook, execution)
-        guard report.errors.isEmpty else { throw Console.fail(report.errors) }
-        let folder = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-            ?? workbook.root.appendingPathComponent(workbook.config.outputFolder, isDirectory: true)
-        let options = SiteOptions(outputFolder: folder.standardizedFileURL, date: date,
-                                  environment: ProcessInfo.processInfo.environment)
-        do {
-            let site = try SiteGenerator().generate(workbook: workbook, chapters: report.chapters, options: options)
-            let seconds = ChapterProgress.format((ContinuousClock.now - start) / .seconds(1))
-            Console.print("Built \(site.pageCount) pages into \(folder.standardizedFileURL.path) (\(report.tally)) in \(seconds).")
-        } catch {
-            throw Console.fail(error.errors)
+        let request = BuildRequest(outputFolder: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, date: date)
+        let outcome = try await Console.load(root).build(request, settings: execution.settings, progress: Console.progress)
+        guard let site = outcome.site, outcome.succeeded else { throw Console.fail(outcome.errors) }
+        Console.print("Built \(site.pageCount) pages into \(outcome.folder.path) (\(outcome.execution.tally)) in \(ChapterProgress.format(outcome.seconds)).")
+    }
+}
+
+extension CalendarDay {
+    /// Reads `--date`; a usage error (exit 64) when it is not a day.
+    static func parseArgument(_ text: String) throws -> CalendarDay {
+        guard let day = CalendarDay(iso: text) else {
+            throw ValidationError("'--date' must be a day written YYYY-MM-DD, not '\(text)'.")
         }
+        return day
     }
 }

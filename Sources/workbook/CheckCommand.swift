@@ -1,5 +1,5 @@
 import ArgumentParser
-import WorkbookKit
+import WorkbookDriver
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,12 +9,10 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var execution: ExecutionFlags
 
     func run() async throws {
-        let workbook = try Console.load(root)
-        let report = await Console.execute(workbook, execution)
-        let comparison = OutputComparison().compare(report.chapters)
-        for mismatch in comparison.mismatches { Console.print(mismatch.description) }
-        for error in report.errors { Console.printError(error.description) }
-        Console.print(comparison.summary)
-        if comparison.failed > 0 || !report.errors.isEmpty { throw ExitCode.failure }
+        let outcome = try await Console.load(root).check(execution.settings, progress: Console.progress)
+        for mismatch in outcome.comparison.mismatches { Console.print(mismatch.description) }
+        for error in outcome.execution.errors { Console.printError(error.description) }
+        Console.print(outcome.comparison.summary)
+        if !outcome.succeeded { throw ExitCode.failure }
     }
 }

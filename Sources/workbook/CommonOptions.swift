@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WorkbookDriver
 import WorkbookKit
 
 /// Where the workbook is, shared by every subcommand.
@@ -22,34 +23,5 @@ struct ExecutionFlags: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1.") }
     }
 
-    var options: ExecutionOptions { ExecutionOptions(useCache: !noCache, jobs: jobs) }
-}
-
-/// Printing for the subcommands: progress on stdout, errors on stderr.
-enum Console {
-    static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    /// Prints `errors` and fails the command.
-    static func fail(_ errors: [WorkbookError]) -> ExitCode {
-        for error in errors { printError(error.description) }
-        return ExitCode.failure
-    }
-
-    static func load(_ root: RootOption) throws -> Workbook {
-        do {
-            return try WorkbookLoader().load(from: root.url)
-        } catch {
-            throw fail(error.errors)
-        }
-    }
-
-    static func execute(_ workbook: Workbook, _ flags: ExecutionFlags) async -> ExecutionReport {
-        await WorkbookExecutor(options: flags.options).execute(workbook) { Console.print($0.line) }
-    }
+    var settings: RunSettings { RunSettings(useCache: !noCache, jobs: jobs) }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import WorkbookKit
+import WorkbookDriver
 
 struct PromoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,14 +9,10 @@ struct PromoteCommand: AsyncParsableCommand {
     @OptionGroup var execution: ExecutionFlags
 
     func run() async throws {
-        let workbook = try Console.load(root)
-        let report = await Console.execute(workbook, execution)
-        do {
-            let written = try Promoter().promote(report, root: workbook.root)
-            for path in written { Console.print("promoted \(path)") }
-            Console.print(written.isEmpty ? "Nothing to promote." : "Promoted \(written.count) chapter\(written.count == 1 ? "" : "s").")
-        } catch {
-            throw Console.fail(error.errors)
-        }
+        let outcome = try await Console.load(root).promote(execution.settings, progress: Console.progress)
+        guard outcome.succeeded else { throw Console.fail(outcome.errors) }
+        for path in outcome.written { Console.print("promoted \(path)") }
+        let count = outcome.written.count
+        Console.print(count == 0 ? "Nothing to promote." : "Promoted \(count) chapter\(count == 1 ? "" : "s").")
     }
 }
