@@ -10,9 +10,7 @@ struct BuildDate: Sendable, Equatable {
 
     /// Resolves today from the options and the configuration.
     static func resolve(date: String?, environment: [String: String], config: WorkbookConfig, now: Date = Date()) throws(WorkbookErrors) -> BuildDate {
-        guard let timeZone = TimeZone(identifier: config.timeZone) else {
-            throw WorkbookErrors([WorkbookError(path: "workbook.toml", message: "unknown time zone '\(config.timeZone)' in 'time_zone' (use an IANA name such as 'UTC' or 'Europe/Paris')", stage: "render")])
-        }
+        let timeZone = config.timeZone
         let today: CalendarDay
         if let date {
             do { today = try CalendarDay.parseDay(date) } catch { throw WorkbookErrors([error]) }

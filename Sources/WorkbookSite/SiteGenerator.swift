@@ -53,7 +53,7 @@ public struct SiteGenerator: Sendable {
         let config = workbook.config
         let date = try BuildDate.resolve(date: options.date, environment: options.environment, config: config, now: now ?? Date())
         let theme = try ThemeLoader().load(workbookRoot: workbook.root)
-        let expander = PlaceholderExpander(date: date, repositoryStart: RepositoryStart(root: workbook.root, configured: config.repoStart))
+        let expander = PlaceholderExpander(date: date, repositoryStart: RepositoryStart(root: workbook.root, configured: config.repoStart?.description))
         let composer = PageComposer(prosePreparer: ProsePreparer(expander: expander))
         var errors: [WorkbookError] = []
 

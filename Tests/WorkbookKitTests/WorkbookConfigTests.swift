@@ -27,8 +27,11 @@ import Testing
         #expect(config.outputFolder == "public")
         #expect(config.core == [])
         #expect(config.timeout == 2)
-        #expect(config.timeZone == "Europe/Paris")
-        #expect(config.repoStart == "2024-01-31")
+        #expect(config.timeZone.identifier == "Europe/Paris")
+        #expect(config.repoStart == CalendarDay(year: 2024, month: 1, day: 31))
+        #expect(config.keyLines["title"] == 1)
+        #expect(config.keyLines["repo_start"] == 9)
+        #expect(config.location(of: "core") == (5, 1))
     }
 
     @Test(arguments: [

@@ -6,7 +6,7 @@ import WorkbookKit
 @Suite struct PlaceholderTests {
     @Test func expandsEveryPlaceholderForAPinnedDate() throws {
         var fixture = SiteFixture()
-        fixture.config.repoStart = "2026-11-01"
+        fixture.config.repoStart = CalendarDay(iso: "2026-11-01")
         try fixture.add("01-diary.md", """
         # Diary
 
@@ -99,7 +99,7 @@ import WorkbookKit
 
     @Test func todayComesFromDateElseSourceDateEpochElseTheClock() throws {
         var fixture = SiteFixture()
-        fixture.config.timeZone = "America/New_York"
+        fixture.config.timeZone = TimeZone(identifier: "America/New_York")!
         try fixture.add("01-a.md", "# A\n\n{{DATE_ISO}}\n")
         // 2026-11-22T03:00:00Z is still November 21 in New York.
         let epoch = ["SOURCE_DATE_EPOCH": "1795316400"]

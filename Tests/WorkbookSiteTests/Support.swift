@@ -13,7 +13,7 @@ struct SiteFixture {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("site-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         config.title = "Test Book"
-        config.repoStart = "2026-01-01"
+        config.repoStart = CalendarDay(iso: "2026-01-01")
     }
 
     /// Adds `chapters/<name>` with `source`; `outputs` are the actual outputs of its snippets.

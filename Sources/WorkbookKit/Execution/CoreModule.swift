@@ -28,8 +28,9 @@ extension CoreModule {
             let name = folder.split(separator: "/").last.map(String.init) ?? folder
             let sources = swiftFiles(in: workbook.root.appendingPathComponent(folder), relativeTo: folder)
             if sources.isEmpty {
+                let location = workbook.config.location(of: "core")
                 errors.append(WorkbookError(
-                    path: Workbook.configFileName,
+                    path: Workbook.configFileName, line: location.line, column: location.column,
                     message: "the 'core' folder '\(folder)' holds no Swift files", stage: "execute"))
                 continue
             }

@@ -1,3 +1,4 @@
+import Foundation
 import TOMLKit
 
 extension WorkbookConfig {
@@ -26,6 +27,7 @@ extension WorkbookConfig {
         var config = WorkbookConfig()
         for key in table.keys.sorted(by: { reader.line(of: $0) < reader.line(of: $1) }) {
             guard let value = table[key] else { continue }
+            config.keyLines[key] = reader.line(of: key)
             switch key {
             case "title": reader.string(value, key: key).map { config.title = $0 }
             case "description": reader.string(value, key: key).map { config.description = $0 }
@@ -134,25 +136,29 @@ private struct ConfigReader {
         return seconds
     }
 
-    mutating func timeZone(_ value: TOMLValueConvertible, key: String) -> String? {
+    mutating func timeZone(_ value: TOMLValueConvertible, key: String) -> TimeZone? {
         guard let name = string(value, key: key, nonEmpty: true) else { return nil }
-        guard TimeZoneNames.isKnown(name) else {
+        guard let zone = TimeZoneNames.zone(named: name) else {
             fail(key: key, "'\(key)' names an unknown time zone '\(name)'")
             return nil
         }
-        return name
+        return zone
     }
 
-    mutating func day(_ value: TOMLValueConvertible, key: String) -> String? {
+    mutating func day(_ value: TOMLValueConvertible, key: String) -> CalendarDay? {
         if let date = value.date {
-            return CalendarDay(year: date.year, month: date.month, day: date.day).description
+            guard let day = CalendarDay(iso: CalendarDay(year: date.year, month: date.month, day: date.day).description) else {
+                fail(key: key, "'\(key)' must be a valid date")
+                return nil
+            }
+            return day
         }
         guard let text = string(value, key: key) else { return nil }
-        guard CalendarDay(iso: text) != nil else {
+        guard let day = CalendarDay(iso: text) else {
             fail(key: key, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'")
             return nil
         }
-        return text
+        return day
     }
 }
 
