@@ -33,9 +33,9 @@ struct ChapterCompiler: Sendable {
             if AutolinkCache.isExtraction(job) {
                 result = try await autolink.run(job, workingDirectory: root)
             } else if position == jobs.count - 1, let directLink {
-                result = try await Self.link(directLink, fallback: job, in: root)
+                result = try await link(directLink, fallback: job, in: root)
             } else {
-                result = try await Self.run(job, in: root)
+                result = try await run(job, in: root)
             }
             combined.standardOutput += result.standardOutput
             combined.standardError += result.standardError
@@ -49,18 +49,20 @@ struct ChapterCompiler: Sendable {
 
     /// One `swiftc` call that compiles and links.
     func compileWithPlainSwiftc(source: URL, binary: URL, root: URL) async throws -> ToolResult {
-        try await ToolRunner.run(toolchain.swiftc, arguments: arguments(source: source, binary: binary), workingDirectory: root)
+        try await ToolRunner.run(toolchain.swiftc, arguments: arguments(source: source, binary: binary),
+                               environment: toolchain.environment, workingDirectory: root)
     }
 
     /// Runs the linker directly; if that fails, links again through clang, whose result
     /// (and error messages) are then the ones reported.
-    static func link(_ direct: [String], fallback: [String], in folder: URL) async throws -> ToolResult {
+    func link(_ direct: [String], fallback: [String], in folder: URL) async throws -> ToolResult {
         let result = try await run(direct, in: folder)
         return result.succeeded ? result : try await run(fallback, in: folder)
     }
 
-    static func run(_ job: [String], in folder: URL) async throws -> ToolResult {
-        try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()), workingDirectory: folder)
+    func run(_ job: [String], in folder: URL) async throws -> ToolResult {
+        try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
+                                 environment: toolchain.environment, workingDirectory: folder)
     }
 
     /// The `swiftc` arguments that build `source` into `binary`.

@@ -47,7 +47,7 @@ public struct CoreModuleBuilder: Sendable {
         arguments += module.sourcePaths.map { root.appendingPathComponent($0).path }
         let result: ToolResult
         do {
-            result = try await ToolRunner.run(toolchain.swiftc, arguments: arguments, workingDirectory: temporary)
+            result = try await ToolRunner.run(toolchain.swiftc, arguments: arguments, environment: toolchain.environment, workingDirectory: temporary)
         } catch {
             throw WorkbookErrors([WorkbookError(
                 path: module.folder, message: "cannot run the compiler for core module '\(module.name)': \(error)",

@@ -21,17 +21,26 @@ enum ToolRunner {
     /// pages, which cuts the page faults of the compiler and linker (about 8% of a chapter's
     /// compile). Only speed changes; other C libraries, and kernels with huge pages off,
     /// ignore it. Settings already in the environment are kept.
-    static let tunables: String = {
+    static func tunables(in environment: [String: String]) -> String {
         let hint = "glibc.malloc.hugetlb=1"
-        guard let existing = ProcessInfo.processInfo.environment["GLIBC_TUNABLES"], !existing.isEmpty else { return hint }
+        guard let existing = environment["GLIBC_TUNABLES"], !existing.isEmpty else { return hint }
         return existing.contains("glibc.malloc.hugetlb") ? existing : existing + ":" + hint
-    }()
+    }
 
-    static func run(_ executable: URL, arguments: [String], workingDirectory: URL? = nil) async throws -> ToolResult {
+    /// Runs `executable` with exactly `environment` (plus the glibc tunables), never the
+    /// process's own.
+    static func run(
+        _ executable: URL, arguments: [String], environment: [String: String], workingDirectory: URL? = nil
+    ) async throws -> ToolResult {
+        var variables: [Environment.Key: String] = [:]
+        for (name, value) in environment {
+            if let key = Environment.Key(rawValue: name) { variables[key] = value }
+        }
+        variables["GLIBC_TUNABLES"] = tunables(in: environment)
         let result = try await Subprocess.run(
             .path(FilePath(executable.path)),
             arguments: Arguments(arguments),
-            environment: .inherit.updating(["GLIBC_TUNABLES": tunables]),
+            environment: .custom(variables),
             workingDirectory: workingDirectory.map { FilePath($0.path) },
             output: .string(limit: outputLimit),
             error: .string(limit: outputLimit))
