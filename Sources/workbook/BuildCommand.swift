@@ -30,7 +30,7 @@ extension CalendarDay {
     /// Reads `--date`; a usage error (exit 64) when it is not a day.
     static func parseArgument(_ text: String) throws -> CalendarDay {
         guard let day = CalendarDay(iso: text) else {
-            throw ValidationError("'--date' must be a day written YYYY-MM-DD, not '\(text)'.")
+            throw ValidationError("expected a day written YYYY-MM-DD, such as 2026-11-21.")
         }
         return day
     }

@@ -89,7 +89,7 @@ public struct ChapterRunner: Sendable {
     func execute(_ binary: URL, program: ChapterProgram, root: URL, timeout: Double) async throws -> ProgramOutcome {
         let result = try await Subprocess.run(
             .path(FilePath(binary.path)),
-            environment: .inherit.updating(["SWIFT_BACKTRACE": "enable=no"]),
+            environment: .exactly(programEnvironment),
             workingDirectory: FilePath(root.path),
             input: .none,
             output: .sequence,

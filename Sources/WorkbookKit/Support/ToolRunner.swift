@@ -32,15 +32,12 @@ enum ToolRunner {
     static func run(
         _ executable: URL, arguments: [String], environment: [String: String], workingDirectory: URL? = nil
     ) async throws -> ToolResult {
-        var variables: [Environment.Key: String] = [:]
-        for (name, value) in environment {
-            if let key = Environment.Key(rawValue: name) { variables[key] = value }
-        }
+        var variables = environment
         variables["GLIBC_TUNABLES"] = tunables(in: environment)
         let result = try await Subprocess.run(
             .path(FilePath(executable.path)),
             arguments: Arguments(arguments),
-            environment: .custom(variables),
+            environment: .exactly(variables),
             workingDirectory: workingDirectory.map { FilePath($0.path) },
             output: .string(limit: outputLimit),
             error: .string(limit: outputLimit))
