@@ -5,20 +5,20 @@ import Foundation
 /// Each module is built into a temporary folder of the cache and renamed into place, so
 /// concurrent builds sharing a cache never see half-written modules; a lock file keeps them
 /// from compiling the same module twice.
-public struct CoreModuleBuilder: Sendable {
+struct CoreModuleBuilder: Sendable {
     /// Bumped when the layout of built modules changes.
     static let formatVersion = "core-1"
 
-    public var toolchain: Toolchain
-    public var cache: CacheFolder
+    var toolchain: Toolchain
+    var cache: CacheFolder
 
-    public init(toolchain: Toolchain, cache: CacheFolder) {
+    init(toolchain: Toolchain, cache: CacheFolder) {
         self.toolchain = toolchain
         self.cache = cache
     }
 
     /// Builds the modules not yet in the cache, in order (a module may import earlier ones).
-    public func build(_ modules: [CoreModule], root: URL) async throws(WorkbookErrors) {
+    func build(_ modules: [CoreModule], root: URL) async throws(WorkbookErrors) {
         for (position, module) in modules.enumerated() {
             try await build(module, dependencies: Array(modules[..<position]), root: root)
         }

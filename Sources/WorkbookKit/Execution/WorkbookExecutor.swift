@@ -1,40 +1,5 @@
 import Foundation
 
-/// How a workbook is executed.
-public struct ExecutionOptions: Sendable {
-    /// Whether cached results may be used (`--no-cache` turns this off; results are still stored).
-    public var useCache: Bool
-    /// How many chapters run at once.
-    public var jobs: Int
-    /// The environment (for `SWIFTC`, `PATH` and `WORKBOOK_CACHE_DIR`).
-    public var environment: [String: String]
-
-    public init(useCache: Bool = true, jobs: Int? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.useCache = useCache
-        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        self.environment = environment
-    }
-}
-
-/// The executed chapters of a workbook, in reading order, and every error met.
-public struct ExecutionReport: Sendable, Equatable {
-    public var chapters: [ExecutedChapter]
-    /// Problems that stopped chapters (or the core build), in chapter order.
-    public var errors: [WorkbookError]
-
-    public init(chapters: [ExecutedChapter], errors: [WorkbookError]) {
-        self.chapters = chapters
-        self.errors = errors
-    }
-}
-
-/// A chapter finished executing: the `position`-th of `count`, reported in reading order.
-public struct ChapterProgress: Sendable {
-    public var position: Int
-    public var count: Int
-    public var chapter: ExecutedChapter
-}
-
 /// Runs every chapter of a workbook through a ``SnippetEngine``: results found in the cache
 /// are reused, the engine is prepared once when anything must run, and the other chapters run
 /// in parallel (at most `options.jobs` at once), reported in reading order.
