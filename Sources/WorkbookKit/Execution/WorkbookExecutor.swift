@@ -34,16 +34,7 @@ public struct WorkbookExecutor: Sendable {
         }
 
         let resultCache = ResultCache(cache: cache)
-        var pending: [(index: Int, key: String)] = []
-        for index in runnable {
-            let chapter = chapters[index]
-            let key = session.cacheKey(for: chapter)
-            if options.useCache, let outputs = resultCache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
-                board.record(ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .cached, seconds: 0), at: index)
-            } else {
-                pending.append((index, key))
-            }
-        }
+        let pending = reuseCachedResults(runnable, of: chapters, session: session, cache: resultCache, board: &board)
         guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
 
         do {
@@ -52,6 +43,36 @@ public struct WorkbookExecutor: Sendable {
             return Self.stopped(pending.map(\.index), of: chapters, by: error.errors, board: &board)
         }
 
+        await run(pending, of: chapters, session: session, cache: resultCache, board: &board)
+        let done = board.chapters
+        return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
+    }
+
+    /// Records the chapters at `indices` whose results are cached; returns the others with
+    /// their cache keys.
+    func reuseCachedResults(
+        _ indices: [Int], of chapters: [Chapter], session: any SnippetEngineSession, cache: ResultCache,
+        board: inout ReadingOrderProgress
+    ) -> [(index: Int, key: String)] {
+        var pending: [(index: Int, key: String)] = []
+        for index in indices {
+            let chapter = chapters[index]
+            let key = session.cacheKey(for: chapter)
+            if options.useCache, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
+                board.record(ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .cached, seconds: 0), at: index)
+            } else {
+                pending.append((index, key))
+            }
+        }
+        return pending
+    }
+
+    /// Runs the `pending` chapters, at most `options.jobs` at once, storing the results of
+    /// those that succeed.
+    func run(
+        _ pending: [(index: Int, key: String)], of chapters: [Chapter], session: any SnippetEngineSession,
+        cache resultCache: ResultCache, board: inout ReadingOrderProgress
+    ) async {
         let jobs = options.jobs
         await withTaskGroup(of: (Int, ExecutedChapter).self) { group in
             var next = 0
@@ -72,8 +93,6 @@ public struct WorkbookExecutor: Sendable {
                 startNext()
             }
         }
-        let done = board.chapters
-        return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
     }
 
     /// The report when `setupErrors` stopped the chapters at `indices` before they ran.
