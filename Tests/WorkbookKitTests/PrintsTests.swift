@@ -58,7 +58,7 @@ import Testing
         #expect(problem.codeLine == 0 && problem.column == 1)
     }
 
-    @Test func literalsRoundTrip() {
+    @Test func literalsRoundTrip() throws {
         for text in ["plain", "", " spaced ", "quote \" and \\ back", "tab\there", "bell\u{7}", "é ✓"] {
             #expect(try StringLiteralDecoding.decode(Substring(StringLiteralDecoding.encode(text))).get() == text)
         }
@@ -67,7 +67,8 @@ import Testing
 
 @Suite struct PrintsCheckTests {
     func snippet(_ source: String) throws -> Snippet {
-        try #require(SnippetExtractor().extract(path: "chapters/01-x.md", source: source).snippets.first)
+        let chapter = try SnippetExtractor().extract(path: "chapters/01-x.md", source: source)
+        return try #require(chapter.snippets.first)
     }
 
     @Test func matchingCommentsPass() throws {

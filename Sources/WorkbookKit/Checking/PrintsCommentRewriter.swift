@@ -27,19 +27,19 @@ public struct PrintsCommentRewriter: Sendable {
         for (index, comment) in expectation.comments.enumerated().reversed() where assigned[index] != comment.lines {
             let (content, terminator) = Self.splitTerminator(lines[comment.codeLine])
             let start = content.index(content.startIndex, offsetBy: comment.column - 1)
-            let code = String(content[..<start])
+            let before = String(content[..<start])
             let newLines = assigned[index]
             if newLines.isEmpty {
                 if comment.trailing {
-                    lines[comment.codeLine] = Substring(code).trimmingTrailing(of: " \t") + terminator
+                    lines[comment.codeLine] = String(Substring(before).trimmingTrailing(of: " \t")) + terminator
                 } else {
                     lines.remove(at: comment.codeLine)
                 }
             } else if comment.trailing || comment.lines.count > 1 {
-                lines[comment.codeLine] = code + "// Prints " + Self.text(newLines.joined(separator: "\n"), quoted: true) + terminator
+                lines[comment.codeLine] = before + "// Prints " + Self.text(newLines.joined(separator: "\n"), quoted: true) + terminator
             } else {
                 lines.replaceSubrange(comment.codeLine...comment.codeLine, with: newLines.map {
-                    code + "// Prints " + Self.text($0, quoted: comment.quoted) + terminator
+                    before + "// Prints " + Self.text($0, quoted: comment.quoted) + terminator
                 })
             }
         }
