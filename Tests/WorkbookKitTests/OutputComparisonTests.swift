@@ -32,7 +32,8 @@ import Testing
     }
 
     @Test func norunSnippetsAreNotCounted() throws {
-        #expect(try report("```swift norun\nprint(1)\n```\n", [nil]).summary == "0 passed, 0 failed")
+        #expect(try report("```swift norun\nprint(1)\n```\n", [nil]).summary
+            == "0 passed, 0 failed: nothing ran (the only snippet is 'norun', in 1 chapter)")
     }
 
     @Test func crlfRecordingMatches() throws {

@@ -48,12 +48,14 @@ enum OutputAlignment {
         return pattern == patterns.count
     }
 
-    /// The alignment with the fewest removed and added lines (an ellipsis takes lines for
-    /// free); `nil` when the outputs are too long to align.
+    /// The alignment with the fewest removed, added and replaced lines (each costs one; an
+    /// ellipsis takes lines for free); `nil` when the outputs are too long to align.
     static func steps(_ patterns: [OutputPatternLine], _ actual: [String]) -> [Step]? {
         let rows = patterns.count + 1, width = actual.count + 1
         guard rows * width <= tableLimit else { return nil }
-        // cost[i * width + j]: fewest removed + added lines aligning patterns[i...] with actual[j...].
+        // cost[i * width + j]: fewest removed, added or replaced lines aligning patterns[i...]
+        // with actual[j...]. A replacement costs as much as a removal, so that a changed line
+        // pairs with the expected line it replaces rather than vanish into an ellipsis.
         var cost = [Int](repeating: 0, count: rows * width)
         var same = [Bool](repeating: false, count: rows * width)
         for j in 0..<width { cost[patterns.count * width + j] = actual.count - j }
@@ -65,7 +67,7 @@ enum OutputAlignment {
                 } else {
                     var best = cost[below] + 1
                     if j < actual.count {
-                        best = min(best, cost[here + 1] + 1)
+                        best = min(best, cost[here + 1] + 1, cost[below + 1] + 1)
                         if patterns[i].matches(actual[j]) {
                             same[here] = true
                             best = min(best, cost[below + 1])
@@ -82,14 +84,16 @@ enum OutputAlignment {
             if i == patterns.count {
                 steps.append(.added(actual: j)); j += 1
             } else if patterns[i].isAnyLines {
-                if j < actual.count && cost[here] == cost[here + 1] {
-                    steps.append(.absorbed(pattern: i, actual: j)); j += 1
-                } else {
+                // Close the ellipsis as soon as that costs nothing more, so that it does not
+                // take a line that pairs with the next expected line.
+                if cost[here] == cost[here + width] || j == actual.count {
                     steps.append(.closed(pattern: i)); i += 1
+                } else {
+                    steps.append(.absorbed(pattern: i, actual: j)); j += 1
                 }
             } else if j < actual.count && same[here] && cost[here] == cost[here + width + 1] {
                 steps.append(.matched(pattern: i, actual: j)); i += 1; j += 1
-            } else if j < actual.count && cost[here] == cost[here + width + 1] + 2 {
+            } else if j < actual.count && cost[here] == cost[here + width + 1] + 1 {
                 // Pair a removal with an addition, so that a changed line keeps its place.
                 steps.append(.replaced(pattern: i, actual: j)); i += 1; j += 1
             } else if cost[here] == cost[here + width] + 1 {

@@ -5,8 +5,9 @@
 /// lines (after the filters) are given to the comments in order: a line that matches or
 /// replaces a comment's line goes to that comment, a new line to the comment before it (the
 /// first comment when none is before). A comment whose lines changed is rewritten in its own
-/// style (quoted or not; a comment on its own line gets one `// Prints` line per output line,
-/// one that follows code gets one literal with `\n`); a comment left without lines is removed.
+/// style (quoted or not; for several lines, a comment on its own line becomes one `// Prints`
+/// line per output line, and one that follows code, or that already used `\n`, one literal
+/// with `\n`); a comment left without lines is removed.
 /// Code is never changed. The result's comments match the actual output.
 public struct PrintsCommentRewriter: Sendable {
     public var matcher: OutputMatcher
@@ -35,7 +36,7 @@ public struct PrintsCommentRewriter: Sendable {
                 } else {
                     lines.remove(at: comment.codeLine)
                 }
-            } else if comment.trailing || comment.lines.count > 1 {
+            } else if newLines.count > 1 && (comment.trailing || comment.lines.count > 1) {
                 lines[comment.codeLine] = before + "// Prints " + Self.text(newLines.joined(separator: "\n"), quoted: true) + terminator
             } else {
                 lines.replaceSubrange(comment.codeLine...comment.codeLine, with: newLines.map {
