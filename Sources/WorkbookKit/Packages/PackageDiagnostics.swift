@@ -14,7 +14,14 @@ struct PackageDiagnostics {
             .replacingOccurrences(of: "'\(PackageWrapper.identity)': ", with: "")
             .replacingOccurrences(of: wrapperFolder.standardizedFileURL.path + "/", with: "")
         var errors = CompilerDiagnostics(root: request.root).errors(in: cleaned, stage: "package")
+        // "Invalid manifest (compiled with: [the manifest compiler's command])" says nothing
+        // the located errors of `Package.swift` do not say better.
+        let located = errors.contains { $0.path != "swiftc" }
+        errors.removeAll { $0.path == "swiftc" && $0.message.hasPrefix("Invalid manifest") && located }
         for index in errors.indices where errors[index].path == "swiftc" {
+            if errors[index].message.hasPrefix("Invalid manifest (compiled with:") {
+                errors[index].message = "invalid manifest"
+            }
             if let product = Self.missingProduct(in: errors[index].message) {
                 errors[index].path = WorkbookLoader.configFileName
                 errors[index].message = "the package '\(request.displayFolder)' has no library product '\(product)'"

@@ -131,12 +131,13 @@ import Testing
             Building for production...
             /w/lib/Package.swift:7:9: error: extra argument 'nope' in call
             error: 'workbook-package-products': product 'Lib' required by package 'workbook-package-products' target 'WorkbookPackageProducts' not found in package 'lib'.
-            error: invalid manifest
+            /w/lib/Package.swift:8:22: error: incorrect argument label in call (have 'nme:', expected 'name:')
+            error: Invalid manifest (compiled with: ["/opt/swift/usr/bin/swiftc", "-vfsoverlay"])
             """
         #expect(diagnostics.errors(in: output).map(\.description) == [
             "lib/Package.swift:7:9: error: extra argument 'nope' in call",
             "workbook.toml: error: the package 'lib' has no library product 'Lib'",
-            "lib/Package.swift: error: invalid manifest",
+            "lib/Package.swift:8:22: error: incorrect argument label in call (have 'nme:', expected 'name:')",
         ])
     }
 }

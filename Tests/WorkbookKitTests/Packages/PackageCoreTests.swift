@@ -108,6 +108,31 @@ import Testing
         }
     }
 
+    @Test func aManifestErrorIsShownAtItsLineInPackageSwift() async throws {
+        let toolchain = try await PackageFixtures.toolchain()
+        let root = try PackageFixtures.temporaryFolder("manifest")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(
+            at: PackageFixtures.root.appendingPathComponent("Units"), to: root.appendingPathComponent("Units"))
+        let manifest = root.appendingPathComponent("Units/Package.swift")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+            .replacingOccurrences(of: "targets: [.target(name: \"Units\")]", with: "targets: [.target(nme: \"Units\")]")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let request = PackageFixtures.request("Units", products: ["Units"], root: root)
+        do {
+            _ = try await PackageCore(toolchain: toolchain, cache: CacheFolder(url: root.appendingPathComponent(".cache")))
+                .prepare(request)
+            Issue.record("a package with a broken manifest built")
+        } catch {
+            let first = try #require(error.errors.first)
+            #expect(error.errors.count == 1)
+            #expect(!error.description.contains("Invalid manifest"))
+            #expect(first.path == "Units/Package.swift")
+            #expect(first.line == 8)
+            #expect(first.column > 0)
+        }
+    }
+
     @Test func anUnknownProductIsAConfigurationError() async throws {
         let toolchain = try await PackageFixtures.toolchain()
         let request = PackageFixtures.request("Units", products: ["Nope"])
