@@ -6,7 +6,9 @@ SWIFT        ?= swift
 BIN_DIR       = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 WORKBOOK      = $(BIN_DIR)/workbook
 PREFIX       ?= /usr/local
-RELEASE_DIR   = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
+# The configuration `make install` builds (debug only to test the install quickly).
+CONFIGURATION ?= release
+RELEASE_DIR   = $(shell $(SWIFT) build -c $(CONFIGURATION) --show-bin-path 2>/dev/null)
 # The installed program and its resources live together in LIB_DIR; bin/workbook links to it.
 # The program finds its resource bundle beside its own (resolved) path, so it needs no build
 # folder at run time.
@@ -18,7 +20,7 @@ BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-k
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
 BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine
 
-.PHONY: site test build install uninstall deps-build deps-test deps-bench bench clean
+.PHONY: site test test-install build install uninstall deps-build deps-test deps-bench bench clean
 
 site: deps-build build
 	$(WORKBOOK) build
@@ -33,7 +35,7 @@ build:
 	$(SWIFT) build
 
 install: deps-build
-	$(SWIFT) build -c release --product workbook
+	$(SWIFT) build -c $(CONFIGURATION) --product workbook
 	install -d $(LIB_DIR) $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(RELEASE_DIR)/workbook $(LIB_DIR)/workbook.new
 	rm -rf $(LIB_DIR)/$(RESOURCES).new
@@ -42,6 +44,10 @@ install: deps-build
 	mv $(LIB_DIR)/$(RESOURCES).new $(LIB_DIR)/$(RESOURCES)
 	mv -f $(LIB_DIR)/workbook.new $(LIB_DIR)/workbook
 	ln -sfn ../lib/workbook/workbook $(DESTDIR)$(PREFIX)/bin/workbook
+
+# Installs into a temporary PREFIX and runs the installed binary with the build folder moved away.
+test-install:
+	Tests/install/run-install-test.sh $(CONFIGURATION)
 
 uninstall:
 	rm -rf $(LIB_DIR)
