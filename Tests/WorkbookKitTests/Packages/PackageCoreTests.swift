@@ -65,6 +65,25 @@ import Testing
         #expect(second == first)
         #expect(built.count == 0)
         #expect(ContinuousClock.now - started < .seconds(1))
+
+        // `--no-cache`: SwiftPM runs again (and finds nothing to do).
+        let rebuilt = try await core.prepare(request, rebuild: true, willBuild: { built.increment() })
+        #expect(built.count == 1)
+        #expect(rebuilt == first)
+    }
+
+    @Test func concurrentPreparesSharingACacheBuildOnce() async throws {
+        let toolchain = try await PackageFixtures.toolchain()
+        let cacheFolder = try PackageFixtures.temporaryFolder("concurrent-cache")
+        defer { try? FileManager.default.removeItem(at: cacheFolder) }
+        let core = PackageCore(toolchain: toolchain, cache: CacheFolder(url: cacheFolder))
+        let request = PackageFixtures.request("Units", products: ["Units"])
+        let built = BuildCounter()
+        async let first = core.prepare(request, willBuild: { built.increment() })
+        async let second = core.prepare(request, willBuild: { built.increment() })
+        let (a, b) = try await (first, second)
+        #expect(a == b)
+        #expect(built.count == 1)
     }
 
     @Test func aPackageEditRebuildsWithTheNewCode() async throws {
