@@ -35,6 +35,9 @@ public struct PackageCore: Sendable {
         if !rebuild, let built = cachedBuild(request, folders: folders, wrapper: wrapper) { return built }
 
         willBuild()
+        // A failed build may leave some modules newer than the library: only a finished
+        // build is ever recorded again.
+        try? FileManager.default.removeItem(at: folders.record)
         try writeWrapper(wrapper, request: request, folders: folders)
         try await runSwiftPM(request, folders: folders)
         let built = try describeBuild(request, folders: folders, wrapper: wrapper)
