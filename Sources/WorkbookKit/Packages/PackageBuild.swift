@@ -2,8 +2,12 @@ import Foundation
 
 /// The built products of a package, as a chapter program needs them.
 public struct PackageBuild: Sendable, Equatable, Codable {
-    /// The content hash the products were built from (part of every chapter's cache key).
+    /// The content hash the products were built from: it decides whether SwiftPM runs.
     public var contentHash: String
+    /// A hash of what was built (the library, the module interfaces, the resources): the part
+    /// of a chapter's cache key that stands for the package. An edit that builds to the same
+    /// bytes (a README, a test, a comment-only change SwiftPM skips) keeps chapter results.
+    public var outputHash: String
     /// Modules a snippet may `import`: the Swift and C modules of the products and of their
     /// dependencies, sorted. None is imported implicitly.
     public var modules: [String]
@@ -18,10 +22,11 @@ public struct PackageBuild: Sendable, Equatable, Codable {
     public var localPackages: [String]
 
     public init(
-        contentHash: String, modules: [String], compilerArguments: [String], linkerArguments: [String],
+        contentHash: String, outputHash: String, modules: [String], compilerArguments: [String], linkerArguments: [String],
         localPackages: [String]
     ) {
         self.contentHash = contentHash
+        self.outputHash = outputHash
         self.modules = modules
         self.compilerArguments = compilerArguments
         self.linkerArguments = linkerArguments

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// The content hash of everything that can change a package build: the files of every local
@@ -44,24 +49,43 @@ struct PackageContentHash {
     }
 
     /// The files below `folder` that belong to its package, as sorted relative paths.
+    ///
+    /// A plain `readdir` walk: Foundation's directory enumerator on Linux still reads hidden
+    /// folders it is told to skip, and a package's `.build` holds tens of thousands of files.
     static func files(in folder: URL, ignoring ignored: [URL]) -> [String] {
-        let ignoredPaths = Set(ignored.map(\.path))
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        let prefix = folder.standardizedFileURL.path + "/"
         var files: [String] = []
-        while let url = enumerator.nextObject() as? URL {
-            let path = url.standardizedFileURL.path
-            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey])
-            if values?.isDirectory == true {
-                let nestedPackage = FileManager.default.fileExists(atPath: path + "/Package.swift")
-                if ignoredPaths.contains(path) || nestedPackage { enumerator.skipDescendants() }
-                continue
-            }
-            guard values?.isRegularFile == true, path.hasPrefix(prefix) else { continue }
-            files.append(String(path.dropFirst(prefix.count)))
-        }
+        walk(folder.standardizedFileURL.path, relative: "", ignoring: Set(ignored.map(\.path)), into: &files)
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    private static func walk(_ path: String, relative: String, ignoring ignored: Set<String>, into files: inout [String]) {
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let full = path + "/" + name
+            let entryRelative = relative.isEmpty ? name : relative + "/" + name
+            var kind = Int32(entry.pointee.d_type)
+            if kind == Int32(DT_UNKNOWN) || kind == Int32(DT_LNK) {
+                // A symbolic link counts as what it points to, except that linked folders
+                // are not followed (no cycles).
+                var status = stat()
+                guard stat(full, &status) == 0 else { continue }
+                let isFolder = (status.st_mode & S_IFMT) == S_IFDIR
+                if kind == Int32(DT_LNK) && isFolder { continue }
+                kind = isFolder ? Int32(DT_DIR) : ((status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : kind)
+            }
+            if kind == Int32(DT_DIR) {
+                let nestedPackage = access(full + "/Package.swift", F_OK) == 0
+                if !ignored.contains(full) && !nestedPackage {
+                    walk(full, relative: entryRelative, ignoring: ignored, into: &files)
+                }
+            } else if kind == Int32(DT_REG) {
+                files.append(entryRelative)
+            }
+        }
     }
 }

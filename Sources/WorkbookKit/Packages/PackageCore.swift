@@ -138,10 +138,33 @@ public struct PackageCore: Sendable {
         let allPackages = PackageContentHash.allPackages(request: request, localPackages: localPackages)
         return PackageBuild(
             contentHash: contentHash(request, folders: folders, wrapper: wrapper).hash(localPackages: allPackages),
+            outputHash: Self.outputHash(library: URL(fileURLWithPath: library, isDirectory: true)),
             modules: Array(Set(description.swiftModules + clangModules)).sorted(),
             compilerArguments: ["-I", description.modulesFolder] + description.clangArguments,
             linkerArguments: ["-L", library, "-l\(PackageWrapper.productName)", "-Xlinker", "-rpath", "-Xlinker", library],
             localPackages: allPackages)
+    }
+
+    /// The hash of the built library, the Swift module interfaces and the resource bundles
+    /// in `library` (SwiftPM's build folder).
+    static func outputHash(library: URL) -> String {
+        var hasher = ContentHasher()
+        hasher.combine(PackageContentHash.formatVersion)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: library.path)) ?? []).sorted()
+        for name in names where name == "lib\(PackageWrapper.productName).so" || name.hasSuffix(".resources") {
+            let url = library.appendingPathComponent(name)
+            let files = name.hasSuffix(".resources") ? PackageContentHash.files(in: url, ignoring: []) : [""]
+            for file in files {
+                hasher.combine(name + "/" + file)
+                hasher.combine((try? Data(contentsOf: file.isEmpty ? url : url.appendingPathComponent(file))) ?? Data())
+            }
+        }
+        let modules = library.appendingPathComponent("Modules", isDirectory: true)
+        for file in PackageContentHash.files(in: modules, ignoring: []) where file.hasSuffix(".swiftmodule") {
+            hasher.combine("Modules/" + file)
+            hasher.combine((try? Data(contentsOf: modules.appendingPathComponent(file))) ?? Data())
+        }
+        return hasher.finalize()
     }
 
     /// SwiftPM's `swift-build`, beside `swiftc`.

@@ -100,13 +100,20 @@ import Testing
         let before = try await core.prepare(request)
         #expect(try PackageFixtures.run(program, against: before, toolchain: toolchain) == "1.5 m\n")
 
+        // A file that is not built: SwiftPM runs (the content changed), the output does not.
+        try "Notes.\n".write(to: root.appendingPathComponent("Units/NOTES.md"), atomically: true, encoding: .utf8)
+        let noted = try await core.prepare(request)
+        #expect(noted.contentHash != before.contentHash)
+        #expect(noted.outputHash == before.outputHash)
+
         let source = root.appendingPathComponent("Units/Sources/Units/Format.swift")
         let edited = try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "\"\\(value) \\(unit)\"", with: "\"\\(value)\\(unit)\"")
         try edited.write(to: source, atomically: true, encoding: .utf8)
         let built = BuildCounter()
         let after = try await core.prepare(request, willBuild: { built.increment() })
         #expect(built.count == 1)
-        #expect(after.contentHash != before.contentHash)
+        #expect(after.contentHash != noted.contentHash)
+        #expect(after.outputHash != before.outputHash)
         #expect(try PackageFixtures.run(program, against: after, toolchain: toolchain) == "1.5m\n")
     }
 

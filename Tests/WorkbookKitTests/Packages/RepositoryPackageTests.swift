@@ -16,6 +16,12 @@ import Testing
             packageFolder: root, products: ["BatchNorm", "NoteKit"], root: root,
             ignoredFolders: [root.appendingPathComponent("chapters"), root.appendingPathComponent("site")], jobs: 1)
         let build = try await PackageCore(toolchain: toolchain, cache: PackageFixtures.cache).prepare(request)
+        // Warm: the content hash of the repository's files decides; SwiftPM is not started.
+        let built = BuildCounter()
+        let warm = try await PackageCore(toolchain: toolchain, cache: PackageFixtures.cache)
+            .prepare(request, willBuild: { built.increment() })
+        #expect(warm == build)
+        #expect(built.count == 0)
         #expect(build.modules.contains("BatchNorm"))
         #expect(build.modules.contains("NoteKit"))
         #expect(build.localPackages == [root.path])
