@@ -29,28 +29,51 @@ public struct WorkbookSession: Sendable {
         WorkbookSession(workbook: try WorkbookLoader().load(from: root.standardizedFileURL), inputs: inputs)
     }
 
-    /// Runs every chapter (stage: execute).
+    /// Runs every chapter, or the chapters of `settings.chapters` with the others from the
+    /// cache or their recorded outputs (stage: execute).
     public func execute(
-        _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in }
+        _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> ExecutionReport {
-        let options = ExecutionOptions(useCache: settings.useCache, jobs: settings.jobs ?? inputs.defaultJobs,
-                                       environment: inputs.environment)
-        return await WorkbookExecutor(options: options, engine: engine).execute(workbook, progress: progress)
+        await execute(workbook, settings, progress: progress, preparation: preparation)
     }
 
-    /// Runs every chapter and compares actual with recorded outputs; writes nothing.
+    func execute(
+        _ workbook: Workbook, _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void,
+        preparation: @escaping @Sendable (PreparationProgress) -> Void
+    ) async -> ExecutionReport {
+        var options = ExecutionOptions(useCache: settings.useCache, jobs: settings.jobs ?? inputs.defaultJobs,
+                                       environment: inputs.environment)
+        options.selectedChapters = settings.chapters
+        return await WorkbookExecutor(options: options, engine: engine)
+            .execute(workbook, progress: progress, preparation: preparation)
+    }
+
+    /// The workbook with only the chapters `settings` selects.
+    func selectedWorkbook(_ settings: RunSettings) -> Workbook {
+        guard let selected = settings.chapters else { return workbook }
+        var subset = workbook
+        subset.chapters = workbook.chapters.filter { selected.contains($0.path) }
+        return subset
+    }
+
+    /// Runs every chapter (or the selected ones) and compares actual with recorded outputs;
+    /// writes nothing.
     public func check(
-        _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in }
+        _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> CheckOutcome {
-        let execution = await execute(settings, progress: progress)
+        let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
         return CheckOutcome(execution: execution, comparison: OutputComparison().compare(execution.chapters))
     }
 
-    /// Runs every chapter and writes the actual outputs into the chapters whose text changes.
+    /// Runs every chapter (or the selected ones) and writes the actual outputs into the
+    /// chapters whose text changes.
     public func promote(
-        _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in }
+        _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> PromoteOutcome {
-        let execution = await execute(settings, progress: progress)
+        let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
         do {
             let written = try Promoter().promote(execution, root: workbook.root)
             return PromoteOutcome(execution: execution, written: written, errors: [])
@@ -59,15 +82,17 @@ public struct WorkbookSession: Sendable {
         }
     }
 
-    /// Runs every chapter and writes the site from the actual outputs; no site is written
-    /// when a chapter fails.
+    /// Runs every chapter (or the selected ones, the others taken from the cache or their
+    /// recorded outputs) and writes the whole site from the outputs; no site is written when
+    /// a chapter fails.
     public func build(
         _ request: BuildRequest, settings: RunSettings,
-        progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in }
+        progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> BuildOutcome {
         let start = ContinuousClock.now
         let folder = siteFolder(request)
-        let execution = await execute(settings, progress: progress)
+        let execution = await execute(workbook, settings, progress: progress, preparation: preparation)
         var outcome = BuildOutcome(execution: execution, folder: folder, site: nil, errors: execution.errors, seconds: 0)
         if outcome.errors.isEmpty {
             let options = SiteOptions(outputFolder: folder, date: request.date?.description, environment: inputs.environment)

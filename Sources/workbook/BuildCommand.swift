@@ -5,7 +5,8 @@ import WorkbookKit
 
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Runs every chapter and writes the site from the actual outputs.")
+        commandName: "build",
+        abstract: "Runs every chapter (or the ones named, the others from the cache) and writes the site from the outputs.")
 
     @OptionGroup var root: RootOption
 
@@ -17,11 +18,15 @@ struct BuildCommand: AsyncParsableCommand {
     var date: CalendarDay?
 
     @OptionGroup var execution: ExecutionFlags
+    @OptionGroup var chapters: ChapterArguments
 
     func run() async throws {
         let request = BuildRequest(outputFolder: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, date: date)
-        let outcome = try await Console.load(root).build(request, settings: execution.settings, progress: Console.progress)
-        guard let site = outcome.site, outcome.succeeded else { throw Console.fail(outcome.errors) }
+        let (session, selected) = try Console.load(root, chapters)
+        let outcome = await session.build(request, settings: execution.settings(chapters: selected),
+                                          progress: Console.progress, preparation: Console.preparation)
+        Console.printTimings(outcome.execution, execution)
+        guard let site = outcome.site, outcome.succeeded else { throw Console.fail(outcome.errors, root: session.workbook.root) }
         Console.print("Built \(site.pageCount) pages into \(outcome.folder.path) (\(outcome.execution.tally)) in \(ChapterProgress.format(outcome.seconds)).")
     }
 }

@@ -3,15 +3,20 @@ import WorkbookDriver
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Runs every chapter and compares actual with recorded outputs.")
+        commandName: "check", abstract: "Runs every chapter (or the ones named) and compares actual with recorded outputs.")
 
     @OptionGroup var root: RootOption
     @OptionGroup var execution: ExecutionFlags
+    @OptionGroup var chapters: ChapterArguments
 
     func run() async throws {
-        let outcome = try await Console.load(root).check(execution.settings, progress: Console.progress)
+        let (session, selected) = try Console.load(root, chapters)
+        let outcome = await session.check(execution.settings(chapters: selected), progress: Console.progress,
+                                          preparation: Console.preparation)
         for mismatch in outcome.comparison.mismatches { Console.print(mismatch.description) }
-        for error in outcome.execution.errors { Console.printError(error.description) }
+        Console.annotate(outcome.comparison.mismatches, root: session.workbook.root)
+        Console.report(outcome.execution.errors, root: session.workbook.root)
+        Console.printTimings(outcome.execution, execution)
         Console.print(outcome.comparison.summary)
         if !outcome.succeeded { throw ExitCode.failure }
     }

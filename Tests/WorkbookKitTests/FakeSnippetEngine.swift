@@ -37,6 +37,8 @@ struct FakeSnippetEngine: SnippetEngine {
     var failing: Set<String> = []
     var sessionError: WorkbookError?
     var preparationError: WorkbookError?
+    /// What the session says `prepare()` builds; `nil`: nothing.
+    var preparationSummary: String?
 
     func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession {
         await log.sessionStarted()
@@ -53,6 +55,8 @@ struct FakeSnippetEngine: SnippetEngine {
             for snippet in chapter.snippets { hasher.combine(snippet.code) }
             return hasher.finalize()
         }
+
+        func preparationSummary() -> String? { engine.preparationSummary }
 
         func prepare() async throws(WorkbookErrors) {
             await engine.log.prepared()

@@ -25,6 +25,14 @@ import Testing
         #expect(splitter.running == nil)
     }
 
+    @Test func endLinesCarryTheSecondsTheSnippetRan() {
+        let splitter = split("\u{1}b begin 0\nhi\n\n\u{1}b end 0 0.125\n\u{1}b begin 1\n\n\u{1}b end 1\n")
+        #expect(splitter.finished[0].map { String(decoding: $0, as: UTF8.self) } == "hi\n")
+        #expect(splitter.seconds[0] == 0.125)
+        #expect(splitter.finished[1] == [])
+        #expect(splitter.seconds[1] == nil)
+    }
+
     @Test func aSnippetThatNeverEndsIsRunning() {
         let splitter = split("\u{1}b begin 0\n\n\u{1}b end 0\n\u{1}b begin 1\npartial")
         #expect(splitter.running == 1)

@@ -5,12 +5,14 @@ import Foundation
 /// Snippets are top-level code of the same file, so they share declarations like the cells
 /// of a notebook. Before and after each snippet the program prints a boundary line and
 /// flushes stdout, so the runner can split the output per snippet and tell which snippet was
-/// running when the program crashed or hung. `#sourceLocation` maps every snippet line to its
-/// chapter line, so compiler errors and `fatalError` messages point into the chapter.
+/// running when the program crashed or hung; the end line also carries the seconds the
+/// snippet ran, measured by the program on the monotonic clock (for `--timings`).
+/// `#sourceLocation` maps every snippet line to its chapter line, so compiler errors and
+/// `fatalError` messages point into the chapter.
 public struct ChapterProgram: Sendable, Equatable {
     /// Bumped whenever the generated text changes in a way that can change outputs; part of
     /// every result cache key.
-    public static let templateVersion = "program-1"
+    public static let templateVersion = "program-2"
     /// Modules every program imports before the core modules.
     public static let implicitImports = ["Foundation"]
 
@@ -41,17 +43,24 @@ public struct ChapterProgram: Sendable, Equatable {
                 print(line)
                 fflush(stdout)
             }
+            func _workbookNow() -> Double {
+                var time = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &time)
+                return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+            }
+            var _workbookSnippetStart = 0.0
 
             """
         let file = Self.stringLiteral(chapter.path)
         let marker = boundary.replacingOccurrences(of: "\u{1}", with: "\\u{1}")
         for snippet in runnable {
             text += "_workbookBoundary(\"\(marker) begin \(snippet.index)\")\n"
+            text += "_workbookSnippetStart = _workbookNow()\n"
             text += "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine))\n"
             text += snippet.code
             if !snippet.code.isEmpty && !snippet.code.hasSuffix("\n") { text += "\n" }
             text += "#sourceLocation()\n"
-            text += "_workbookBoundary(\"\\n\(marker) end \(snippet.index)\")\n"
+            text += "_workbookBoundary(\"\\n\(marker) end \(snippet.index) \\(_workbookNow() - _workbookSnippetStart)\")\n"
         }
         source = text
     }

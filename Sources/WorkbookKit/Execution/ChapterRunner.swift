@@ -14,6 +14,8 @@ public struct ChapterRun: Sendable, Equatable {
     public var errors: [WorkbookError]
     public var compileSeconds: Double
     public var runSeconds: Double
+    /// The seconds each finished snippet ran, measured by the program itself, by snippet index.
+    public var snippetSeconds: [Int: Double] = [:]
 }
 
 /// Compiles a chapter's program against the built core modules and runs it with a timeout.
@@ -71,6 +73,7 @@ public struct ChapterRunner: Sendable {
         for (index, bytes) in outcome.splitter.finished {
             run.outputs[index] = String(decoding: bytes, as: UTF8.self)
         }
+        run.snippetSeconds = outcome.splitter.seconds
         if let error = ProgramFailure(outcome: outcome, chapter: chapter, timeout: timeout).error {
             run.errors = [error]
         }

@@ -19,6 +19,29 @@ public protocol SnippetEngineSession: Sendable {
     func prepare() async throws(WorkbookErrors)
     /// Runs `chapter`'s runnable snippets in order and returns what they printed.
     func run(_ chapter: Chapter) async -> ChapterRun
+    /// What ``prepare()`` is about to build, for a progress line (`core modules BatchNorm,
+    /// NoteKit`); `nil` when it has nothing to build.
+    func preparationSummary() -> String?
+}
+
+extension SnippetEngineSession {
+    public func preparationSummary() -> String? { nil }
+}
+
+/// The engine's preparation (building core modules), reported before and after.
+public enum PreparationProgress: Sendable, Equatable {
+    /// Preparation began; the words say what is built (`core modules BatchNorm, NoteKit`).
+    case started(String)
+    /// Preparation finished after `seconds`.
+    case finished(String, seconds: Double)
+
+    /// `Building core modules BatchNorm, NoteKit…` or `Built core modules BatchNorm, NoteKit in 14.20 s`.
+    public var line: String {
+        switch self {
+        case .started(let what): "Building \(what)…"
+        case .finished(let what, let seconds): "Built \(what) in \(ChapterProgress.format(seconds))"
+        }
+    }
 }
 
 extension ChapterRun {

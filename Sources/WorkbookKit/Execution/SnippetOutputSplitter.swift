@@ -1,12 +1,15 @@
 /// Splits a chapter program's stdout into the output of each snippet, as it arrives.
 ///
-/// The program prints `<boundary> begin <i>` before snippet `i` and `\n<boundary> end <i>`
-/// after it (the leading newline ends any unterminated last line, and is not output).
+/// The program prints `<boundary> begin <i>` before snippet `i` and
+/// `\n<boundary> end <i> <seconds>` after it (the leading newline ends any unterminated last
+/// line, and is not output; `<seconds>` is how long the snippet ran, by the program's clock).
 struct SnippetOutputSplitter {
     let boundary: [UInt8]
     let limit: Int
     /// The output of each finished snippet, by snippet index.
     private(set) var finished: [Int: [UInt8]] = [:]
+    /// The seconds each finished snippet ran, as the program measured them, by snippet index.
+    private(set) var seconds: [Int: Double] = [:]
     /// The snippet that began and has not ended, if any.
     private(set) var running: Int? = nil
     /// The snippet whose output went over `limit`.
@@ -42,7 +45,7 @@ struct SnippetOutputSplitter {
     var runningOutput: [UInt8] { current }
 
     private mutating func take(line: [UInt8]) {
-        if let (word, index) = parseBoundary(line) {
+        if let (word, index, elapsed) = parseBoundary(line) {
             if word == "begin" {
                 running = index
                 current = []
@@ -51,6 +54,7 @@ struct SnippetOutputSplitter {
             if word == "end", running == index {
                 if current.last == UInt8(ascii: "\n") { current.removeLast() }
                 finished[index] = current
+                seconds[index] = elapsed
                 running = nil
                 current = []
                 return
@@ -61,11 +65,12 @@ struct SnippetOutputSplitter {
         if current.count > limit { overflowed = running }
     }
 
-    private func parseBoundary(_ line: [UInt8]) -> (String, Int)? {
+    /// The word (`begin` or `end`), the snippet index and, on an end line, the seconds.
+    private func parseBoundary(_ line: [UInt8]) -> (String, Int, Double?)? {
         guard line.count > boundary.count, line.starts(with: boundary) else { return nil }
         let rest = String(decoding: line[boundary.count...].dropLast(), as: UTF8.self)
         let words = rest.split(separator: " ")
-        guard words.count == 2, let index = Int(words[1]) else { return nil }
-        return (String(words[0]), index)
+        guard words.count == 2 || words.count == 3, let index = Int(words[1]) else { return nil }
+        return (String(words[0]), index, words.count == 3 ? Double(words[2]) : nil)
     }
 }

@@ -29,6 +29,13 @@ public struct SwiftCompilerEngine: SnippetEngine {
             ResultCache.key(chapter: chapter, modules: modules, compilerVersion: toolchain.version)
         }
 
+        func preparationSummary() -> String? {
+            let builder = CoreModuleBuilder(toolchain: toolchain, cache: cache)
+            let missing = modules.filter { !builder.isBuilt($0.builtFolder(in: cache), $0) }
+            guard !missing.isEmpty else { return nil }
+            return "core module\(missing.count == 1 ? "" : "s") " + missing.map(\.name).joined(separator: ", ")
+        }
+
         func prepare() async throws(WorkbookErrors) {
             try await CoreModuleBuilder(toolchain: toolchain, cache: cache).build(modules, root: workbook.root)
         }

@@ -13,9 +13,11 @@ public struct WorkbookExecutor: Sendable {
         self.engine = engine ?? SwiftCompilerEngine(environment: options.environment)
     }
 
-    /// Executes `workbook`; `progress` is called once per chapter, in reading order.
+    /// Executes `workbook`; `progress` is called once per chapter, in reading order, and
+    /// `preparation` before and after the engine builds what chapters share (core modules).
     public func execute(
-        _ workbook: Workbook, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in }
+        _ workbook: Workbook, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> ExecutionReport {
         let chapters = workbook.chapters
         var board = ReadingOrderProgress(count: chapters.count, progress: progress)
@@ -37,19 +39,24 @@ public struct WorkbookExecutor: Sendable {
         let pending = reuseCachedResults(runnable, of: chapters, session: session, cache: resultCache, board: &board)
         guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
 
+        let summary = session.preparationSummary()
+        let preparationStart = ContinuousClock.now
+        if let summary { preparation(.started(summary)) }
         do {
             try await session.prepare()
         } catch {
             return Self.stopped(pending.map(\.index), of: chapters, by: error.errors, board: &board)
         }
+        if let summary { preparation(.finished(summary, seconds: ContinuousClock.now.seconds(since: preparationStart))) }
 
         await run(pending, of: chapters, session: session, cache: resultCache, board: &board)
         let done = board.chapters
         return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
     }
 
-    /// Records the chapters at `indices` whose results are cached; returns the others with
-    /// their cache keys.
+    /// Records the chapters at `indices` whose results are cached, and the chapters not
+    /// selected (`options.selectedChapters`) from the cache or else their recorded outputs;
+    /// returns the others with their cache keys.
     func reuseCachedResults(
         _ indices: [Int], of chapters: [Chapter], session: any SnippetEngineSession, cache: ResultCache,
         board: inout ReadingOrderProgress
@@ -58,8 +65,11 @@ public struct WorkbookExecutor: Sendable {
         for index in indices {
             let chapter = chapters[index]
             let key = session.cacheKey(for: chapter)
-            if options.useCache, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
+            let selected = options.selectedChapters?.contains(chapter.path) ?? true
+            if options.useCache || !selected, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
                 board.record(ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .cached, seconds: 0), at: index)
+            } else if !selected {
+                board.record(Self.recorded(chapter), at: index)
             } else {
                 pending.append((index, key))
             }
@@ -108,6 +118,15 @@ public struct WorkbookExecutor: Sendable {
         return ExecutionReport(chapters: board.chapters, errors: setupErrors)
     }
 
+    /// `chapter` with the outputs recorded in its source as its actual outputs.
+    static func recorded(_ chapter: Chapter) -> ExecutedChapter {
+        let outputs: [String?] = chapter.snippets.map { snippet in
+            if snippet.options.norun { return nil }
+            return snippet.options.output == .none ? "" : snippet.recorded?.text ?? ""
+        }
+        return ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .recorded, seconds: 0)
+    }
+
     static func unexecuted(_ chapter: Chapter, provenance: ExecutionProvenance) -> ExecutedChapter {
         ExecutedChapter(chapter: chapter, outputs: chapter.snippets.map { _ in nil }, provenance: provenance, seconds: 0)
     }
@@ -121,6 +140,7 @@ public struct WorkbookExecutor: Sendable {
                                        seconds: run.compileSeconds + run.runSeconds)
         executed.compileSeconds = run.compileSeconds
         executed.runSeconds = run.runSeconds
+        executed.snippetSeconds = run.snippetSeconds
         executed.errors = run.errors
         return executed
     }

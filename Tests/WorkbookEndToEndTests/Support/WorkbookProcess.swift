@@ -57,8 +57,11 @@ enum WorkbookProcess {
 
     /// Runs `workbook <arguments>` in `root`; `build` gets `--date` pinned unless `pinDate` is
     /// false (then `SOURCE_DATE_EPOCH` decides). With `privateCache`, the workbook's own
-    /// `.workbook-cache` is used instead of the shared one.
-    static func run(_ arguments: [String], in root: URL, privateCache: Bool = false, pinDate: Bool = true) throws -> WorkbookRun {
+    /// `.workbook-cache` is used instead of the shared one. `extra` is added to the environment.
+    static func run(
+        _ arguments: [String], in root: URL, privateCache: Bool = false, pinDate: Bool = true,
+        environment extra: [String: String] = [:]
+    ) throws -> WorkbookRun {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw RunError(message: "no workbook binary at \(binary.path): run 'swift build' or set WORKBOOK_BINARY")
         }
@@ -71,6 +74,9 @@ enum WorkbookProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = pinnedEpoch
         environment["WORKBOOK_CACHE_DIR"] = privateCache ? nil : sharedCache.path
+        // The tests' own CI must not turn annotations on unless a test asks for them.
+        environment["GITHUB_ACTIONS"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         // Files, not pipes: nothing can block on a full pipe buffer.
         let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-output-\(UUID().uuidString)")
