@@ -30,7 +30,7 @@ public struct PackageCore: Sendable {
 
         try? FileManager.default.createDirectory(at: folders.work, withIntermediateDirectories: true)
         let lock = FileLock(url: folders.work.appendingPathComponent(".lock"))
-        lock.lock()
+        await lock.lock()
         defer { lock.unlock() }
         if !rebuild, let built = cachedBuild(request, folders: folders, wrapper: wrapper) { return built }
 
@@ -108,7 +108,7 @@ public struct PackageCore: Sendable {
         if let jobs = request.jobs { arguments += ["--jobs", String(jobs)] }
         let result: ToolResult
         do {
-            result = try await ToolRunner.run(swiftBuild, arguments: arguments, workingDirectory: folders.work)
+            result = try await ToolRunner.run(swiftBuild, arguments: arguments, environment: toolchain.environment, workingDirectory: folders.work)
         } catch {
             throw WorkbookErrors([WorkbookError(
                 path: request.displayManifest, message: "cannot run SwiftPM ('\(swiftBuild.path)'): \(error)", stage: "package")])
