@@ -119,9 +119,10 @@ extension Batch {
         guard mean.isFinite, standardDeviation.isFinite, standardDeviation >= 0 else {
             throw .invalidArgument("Gaussian needs a finite mean and a finite, non-negative standard deviation")
         }
+        let count = try checkedSize(rows: rows, features: features)
         var values: [Scalar] = []
-        values.reserveCapacity(rows * features)
-        for _ in 0..<(rows * features) {
+        values.reserveCapacity(count)
+        for _ in 0..<count {
             values.append(Scalar(generator.nextGaussian(mean: mean, standardDeviation: standardDeviation)))
         }
         return try Batch(rows: rows, features: features, scalars: values)
