@@ -29,10 +29,12 @@ extension Plot {
         return out.joined(separator: "\n")
     }
 
-    /// A stable id for the title and description, derived from the title's characters.
+    /// A stable id for the `<title>` and `<desc>` elements (FNV-1a of the title, description,
+    /// axis labels and series names), so two different plots on one page get different ids.
     var id: String {
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in title.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        let text = ([title, description, xLabel, yLabel] + series.map(\.name)).joined(separator: "\u{1F}")
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
         return "plot-" + String(hash % 0xFFFFFF, radix: 16)
     }
 

@@ -76,6 +76,15 @@ import Testing
         #expect(id != nil)
     }
 
+    @Test func plotsWithTheSameTitleGetDifferentIds() {
+        var a = Plot(title: "Running μ", xLabel: "step", yLabel: "μ", description: "layer 1")
+        a.line("μ", ys: [1.0, 2.0])
+        var b = a
+        b.description = "layer 2"
+        #expect(a.id != b.id)
+        #expect(a.id == a.id)
+    }
+
     @Test func longSeriesAreThinnedAndTheXAxisEndsAtTheData() {
         var plot = Plot(title: "t", xLabel: "x", yLabel: "y")
         plot.line("batch", ys: (0..<740).map { Double($0 % 7) }, style: .points)
