@@ -82,6 +82,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     }
 
     /// Uniform in 0..<bound without modulo bias (Lemire's multiply-and-reject).
+    ///
+    /// - Precondition: `bound > 0`; otherwise the program traps, as `Int.random(in: 0..<0)`
+    ///   does with an empty range.
     public mutating func nextInt(below bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         let b = UInt64(bound)
