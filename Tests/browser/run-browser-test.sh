@@ -86,6 +86,7 @@ step "Loading every page in headless Chromium"
 if ! python3 "$HERE/check_pages.py" "$CHROMIUM" "$SITE" ${SCREENSHOTS:+"$SCREENSHOTS"}; then
     failures+=("browser checks")
 fi
+python3 "$HERE/check_layout.py" "$CHROMIUM" "$SITE" || failures+=("layout: phone width, plot size, KaTeX, contrast")
 
 step "Summary"
 if [ ${#failures[@]} -eq 0 ]; then
