@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from timing import markdown_table, median, memory_text, seconds_text, timed_run  # noqa: E402
 
