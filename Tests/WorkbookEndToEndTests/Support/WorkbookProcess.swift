@@ -40,9 +40,11 @@ enum WorkbookProcess {
 
     /// The folder of this test run's fixture copies. Tests read their copies after the run,
     /// so copies are not removed one by one; instead each test run first removes the folder
-    /// the previous run left.
+    /// the previous run left. The folder is named after the checkout, so test runs of two
+    /// checkouts at once never clear each other's copies.
     static let copies: URL = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-fixtures")
+        let checkout = String(UInt32(truncatingIfNeeded: fixtures.path.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }), radix: 16)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-fixtures-\(checkout)")
         try? FileManager.default.removeItem(at: folder)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
