@@ -10,7 +10,7 @@ BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-k
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
 BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine
 
-.PHONY: site test build deps-build deps-test deps-bench bench clean
+.PHONY: fuzz site test build deps-build deps-test deps-bench bench clean
 
 site: deps-build build
 	$(WORKBOOK) build
@@ -39,3 +39,16 @@ deps-bench:
 
 clean:
 	rm -rf .build site .workbook-cache
+
+# `make fuzz`: chapter, config and page parsing under libFuzzer for FUZZ_SECONDS (not part of
+# `make test`). FUZZ_DRIVER=seeded uses the seeded random-input driver instead.
+FUZZ_SECONDS ?= 600
+fuzz: deps-build
+ifeq ($(FUZZ_DRIVER),seeded)
+	$(SWIFT) build --product workbook-fuzz
+	$(BIN_DIR)/workbook-fuzz --seconds $(FUZZ_SECONDS) Fuzz/Corpus
+else
+	$(SWIFT) build --build-path .build-fuzz --product workbook-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	mkdir -p .build-fuzz/corpus
+	.build-fuzz/debug/workbook-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 .build-fuzz/corpus Fuzz/Corpus
+endif

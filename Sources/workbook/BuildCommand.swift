@@ -26,10 +26,13 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let start = ContinuousClock.now
         let workbook = try Console.load(root)
-        let report = await Console.execute(workbook, execution)
-        guard report.errors.isEmpty else { throw Console.fail(report.errors) }
         let folder = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? workbook.root.appendingPathComponent(workbook.config.outputFolder, isDirectory: true)
+        if let problem = OutputFolderPolicy.check(workbook: workbook, output: output, folder: folder) {
+            throw Console.fail([problem])
+        }
+        let report = await Console.execute(workbook, execution)
+        guard report.errors.isEmpty else { throw Console.fail(report.errors) }
         let options = SiteOptions(outputFolder: folder.standardizedFileURL, date: date,
                                   environment: ProcessInfo.processInfo.environment)
         do {

@@ -4,8 +4,18 @@ extension WorkbookConfig {
     /// The keys `workbook.toml` accepts.
     public static let knownKeys = [
         "title", "description", "chapters", "output", "core", "timeout",
-        "date_format", "time_zone", "repo_start",
+        "date_format", "time_zone", "repo_start", "inputs",
     ]
+
+    /// The shortest and longest `timeout` accepted: one second and one day.
+    public static let timeoutRange: ClosedRange<Double> = 1...86_400
+
+    /// The line and column where `key` is assigned at top level in `text`, or `(0, 0)`.
+    public static func location(ofKey key: String, inTOML text: String) -> (line: Int, column: Int) {
+        let reader = ConfigReader(path: "", text: text)
+        let line = reader.line(of: key)
+        return (line, reader.column(of: key, line: line))
+    }
 
     /// Parses the text of `workbook.toml`; `path` names the file in diagnostics.
     ///
@@ -36,6 +46,7 @@ extension WorkbookConfig {
             case "date_format": reader.string(value, key: key, nonEmpty: true).map { config.dateFormat = $0 }
             case "time_zone": reader.timeZone(value, key: key).map { config.timeZone = $0 }
             case "repo_start": reader.day(value, key: key).map { config.repoStart = $0 }
+            case "inputs": reader.globs(value, key: key).map { config.inputs = $0 }
             default:
                 reader.fail(key: key, "unknown key '\(key)' (known: \(knownKeys.joined(separator: ", ")))")
             }
@@ -126,12 +137,31 @@ private struct ConfigReader {
     }
 
     mutating func timeout(_ value: TOMLValueConvertible, key: String) -> Double? {
+        let range = WorkbookConfig.timeoutRange
         let seconds = value.double ?? value.int.map(Double.init)
-        guard let seconds, seconds > 0, seconds.isFinite else {
-            fail(key: key, "'\(key)' must be a positive number of seconds")
+        guard let seconds, range.contains(seconds) else {
+            fail(key: key, "'\(key)' must be a number of seconds between \(Int(range.lowerBound)) and \(Int(range.upperBound)) (one day)")
             return nil
         }
         return seconds
+    }
+
+    /// `inputs`: globs relative to the root, such as `data/*.csv`.
+    mutating func globs(_ value: TOMLValueConvertible, key: String) -> [String]? {
+        guard let array = value.array else {
+            fail(key: key, "'\(key)' must be a list of file patterns, such as [\"data/*.csv\"], not \(value.type)")
+            return nil
+        }
+        var globs: [String] = []
+        for element in array {
+            guard let glob = element.string, !glob.isEmpty, !glob.hasPrefix("/"),
+                  !glob.split(separator: "/").contains("..") else {
+                fail(key: key, "'\(key)' must list file patterns relative to the workbook root (no '..'), as strings")
+                return nil
+            }
+            globs.append(glob)
+        }
+        return globs
     }
 
     mutating func timeZone(_ value: TOMLValueConvertible, key: String) -> String? {
@@ -145,7 +175,11 @@ private struct ConfigReader {
 
     mutating func day(_ value: TOMLValueConvertible, key: String) -> String? {
         if let date = value.date {
-            return CalendarDay(year: date.year, month: date.month, day: date.day).description
+            guard CalendarDay.yearRange.contains(Int(date.year)) else {
+                fail(key: key, "'\(key)' must be a day between years 1 and 9999")
+                return nil
+            }
+            return CalendarDay(year: Int(date.year), month: Int(date.month), day: Int(date.day)).description
         }
         guard let text = string(value, key: key) else { return nil }
         guard CalendarDay(iso: text) != nil else {

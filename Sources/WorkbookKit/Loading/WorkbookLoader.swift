@@ -20,6 +20,7 @@ public struct WorkbookLoader: Sendable {
                 stage: "load"))
             throw WorkbookErrors(errors)
         }
+        StaleTemporaryFiles.removeFileTemporaries(in: folder)
         var chapters: [Chapter] = []
         for name in chapterFileNames(in: folder) {
             let path = "\(config.chaptersFolder)/\(name)"
@@ -47,6 +48,12 @@ public struct WorkbookLoader: Sendable {
             throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "cannot read the file as UTF-8", stage: "load")])
         }
         return try WorkbookConfig.parse(toml: text, path: Self.configFileName)
+    }
+
+    /// Where `key` is written in the workbook's `workbook.toml`, or `(0, 0)`.
+    public static func configLocation(ofKey key: String, root: URL) -> (line: Int, column: Int) {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(configFileName).path) else { return (0, 0) }
+        return WorkbookConfig.location(ofKey: key, inTOML: String(decoding: data, as: UTF8.self))
     }
 
     /// `*.md` files of `folder`, sorted by name (byte order, so `01-…` before `02-…`).

@@ -18,6 +18,8 @@ public struct WorkbookConfig: Sendable, Equatable {
     public var timeZone: String = "UTC"
     /// `repo_start`: the day `{{DAYS_SINCE_REPO_START}}` counts from (`YYYY-MM-DD`), overriding git.
     public var repoStart: String? = nil
+    /// `inputs`: globs of data files (relative to the root) whose contents join every chapter's cache key.
+    public var inputs: [String] = []
 
     public init() {}
 }
