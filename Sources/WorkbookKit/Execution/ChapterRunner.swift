@@ -60,7 +60,7 @@ public struct ChapterRunner: Sendable {
                 return run
             }
         } catch {
-            run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(error)", stage: "compile")]
+            run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(Self.words(error))", stage: "compile")]
             return run
         }
 
@@ -69,7 +69,7 @@ public struct ChapterRunner: Sendable {
         do {
             outcome = try await execute(binary, program: program, root: root, timeout: timeout)
         } catch {
-            run.errors = [WorkbookError(path: chapter.path, message: "cannot run the chapter: \(error)", stage: "run")]
+            run.errors = [WorkbookError(path: chapter.path, message: "cannot run the chapter: \(Self.words(error))", stage: "run")]
             return run
         }
         run.runSeconds = ContinuousClock.now.seconds(since: runStart)
@@ -80,6 +80,12 @@ public struct ChapterRunner: Sendable {
             run.errors = [error]
         }
         return run
+    }
+
+    /// A sentence for an error of the file system or of launching a process.
+    static func words(_ error: any Error) -> String {
+        if let errors = error as? WorkbookErrors { return errors.errors.map(\.message).joined(separator: "; ") }
+        return FileErrorWords.describe(error)
     }
 
     func compileErrors(_ output: String, source: URL, chapter: Chapter) -> [WorkbookError] {

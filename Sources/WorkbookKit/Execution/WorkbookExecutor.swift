@@ -71,6 +71,7 @@ public struct WorkbookExecutor: Sendable {
         // Setup: compiler and core modules. A failure here stops every runnable chapter.
         var toolchain: Toolchain?
         var modules: [CoreModule] = []
+        if let problem = cache.problem() { return ExecutionReport(chapters: results.compactMap { $0 }, errors: [problem]) }
         do {
             toolchain = try await Toolchain.locate(environment: options.environment, cache: cache)
             modules = try CoreModule.describe(workbook: workbook, toolchain: toolchain!)

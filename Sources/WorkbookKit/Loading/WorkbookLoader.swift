@@ -26,7 +26,7 @@ public struct WorkbookLoader: Sendable {
             let path = "\(config.chaptersFolder)/\(name)"
             do {
                 let data = try Data(contentsOf: folder.appendingPathComponent(name))
-                guard let source = String(data: data, encoding: .utf8) else {
+                guard let source = String(validating: ChapterFileSet.text(of: data), as: UTF8.self) else {
                     errors.append(WorkbookError(path: path, message: "the chapter is not valid UTF-8", stage: "load"))
                     continue
                 }
@@ -34,7 +34,7 @@ public struct WorkbookLoader: Sendable {
             } catch let error as WorkbookErrors {
                 errors += error.errors
             } catch {
-                errors.append(WorkbookError(path: path, message: "cannot read the chapter: \(error.localizedDescription)", stage: "load"))
+                errors.append(WorkbookError(path: path, message: "cannot read the chapter: \(FileErrorWords.describe(error))", stage: "load"))
             }
         }
         if !errors.isEmpty { throw WorkbookErrors(errors) }
@@ -43,9 +43,19 @@ public struct WorkbookLoader: Sendable {
 
     func loadConfig(root: URL) throws(WorkbookErrors) -> WorkbookConfig {
         let url = root.appendingPathComponent(Self.configFileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return WorkbookConfig() }
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "cannot read the file as UTF-8", stage: "load")])
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return WorkbookConfig() }
+        if isDirectory.boolValue {
+            throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "'\(Self.configFileName)' is a folder, not a file", stage: "load")])
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "cannot read the file: \(FileErrorWords.describe(error))", stage: "load")])
+        }
+        guard let text = String(validating: ChapterFileSet.text(of: data), as: UTF8.self) else {
+            throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "the file is not valid UTF-8", stage: "load")])
         }
         return try WorkbookConfig.parse(toml: text, path: Self.configFileName)
     }

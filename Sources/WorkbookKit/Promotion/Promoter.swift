@@ -77,30 +77,22 @@ public struct Promoter: Sendable {
         line.hasSuffix("\n") || line.hasSuffix("\r\n")
     }
 
-    /// Writes the actual outputs of `report` into its chapter files under `root`, each file
-    /// replaced atomically and only when its text changes; returns the paths written.
+    /// Writes the actual outputs of `report` into its chapter files under `root`, all or
+    /// nothing (see `ChapterFileSet`), only the files whose text changes; returns the paths written.
     ///
-    /// Refuses, writing nothing, when a chapter failed to compile or run.
+    /// Refuses, writing nothing, when a chapter failed to compile or run or changed on disk
+    /// during the run.
     public func promote(_ report: ExecutionReport, root: URL) throws(WorkbookErrors) -> [String] {
         guard report.errors.isEmpty else {
             throw WorkbookErrors(report.errors + [WorkbookError(
                 path: root.lastPathComponent, message: "nothing promoted: fix the errors above first", stage: "promote")])
         }
-        var written: [String] = []
-        var errors: [WorkbookError] = []
+        var changes: [ChapterFileSet.Change] = []
         for executed in report.chapters {
             let text = promote(executed.chapter, outputs: executed.outputs)
             guard text != executed.chapter.source else { continue }
-            do {
-                if try AtomicFileWriter().writeIfChanged(text, to: root.appendingPathComponent(executed.chapter.path)) {
-                    written.append(executed.chapter.path)
-                }
-            } catch {
-                errors.append(WorkbookError(path: executed.chapter.path, message: "cannot write the chapter: \(error.localizedDescription)",
-                                            stage: "promote"))
-            }
+            changes.append(ChapterFileSet.Change(path: executed.chapter.path, loaded: executed.chapter.source, new: text))
         }
-        if !errors.isEmpty { throw WorkbookErrors(errors) }
-        return written
+        return try ChapterFileSet(root: root).replace(changes)
     }
 }
