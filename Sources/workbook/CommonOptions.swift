@@ -50,6 +50,7 @@ enum Console {
     }
 
     static func execute(_ workbook: Workbook, _ flags: ExecutionFlags) async -> ExecutionReport {
-        await WorkbookExecutor(options: flags.options).execute(workbook) { Console.print($0.line) }
+        ProcessGroups.installSignalHandlers()
+        return await WorkbookExecutor(options: flags.options).execute(workbook) { Console.print($0.line) }
     }
 }

@@ -98,21 +98,29 @@ public struct ChapterRunner: Sendable {
     }
 
     func execute(_ binary: URL, program: ChapterProgram, root: URL, timeout: Double) async throws -> ProgramOutcome {
+        // The program leads a process group of its own: killing the group kills whatever a
+        // snippet started, on timeout, on overflow, when the program exits, and on a signal.
+        var platform = PlatformOptions()
+        platform.processGroupID = 0
         let result = try await Subprocess.run(
             .path(FilePath(binary.path)),
             environment: .inherit.updating(["SWIFT_BACKTRACE": "enable=no"]),
             workingDirectory: FilePath(root.path),
+            platformOptions: platform,
             input: .none,
             output: .sequence,
             error: .sequence
         ) { execution in
-            try await withThrowingTaskGroup(of: StreamEvent.self) { group in
+            let pid = execution.processIdentifier.value
+            ProcessGroups.register(pid)
+            defer { ProcessGroups.kill(group: pid) }
+            return try await withThrowingTaskGroup(of: StreamEvent.self) { group in
                 group.addTask {
                     var splitter = SnippetOutputSplitter(boundary: program.boundary, limit: Self.outputLimit)
                     for try await buffer in execution.standardOutput {
                         buffer.withUnsafeBytes { splitter.append($0) }
                         if splitter.overflowed != nil {
-                            try? execution.send(signal: .kill)
+                            try? execution.send(signal: .kill, toProcessGroup: true)
                             break
                         }
                     }
@@ -133,8 +141,17 @@ public struct ChapterRunner: Sendable {
                     } catch {
                         return .cancelled
                     }
-                    try? execution.send(signal: .kill)
+                    try? execution.send(signal: .kill, toProcessGroup: true)
                     return .timedOut
+                }
+                group.addTask {
+                    // Processes a snippet left running keep the output pipes open: once the
+                    // program itself has exited, its group is killed so the streams end.
+                    while !ProcessGroups.hasExited(pid) {
+                        do { try await Task.sleep(for: .milliseconds(20)) } catch { return .cancelled }
+                    }
+                    ProcessGroups.kill(group: pid)
+                    return .cancelled
                 }
                 var outcome = ProgramOutcome(splitter: SnippetOutputSplitter(boundary: program.boundary, limit: Self.outputLimit))
                 var streamsOpen = 2

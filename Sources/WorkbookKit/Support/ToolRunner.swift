@@ -27,7 +27,28 @@ enum ToolRunner {
         return existing.contains("glibc.malloc.hugetlb") ? existing : existing + ":" + hint
     }()
 
-    static func run(_ executable: URL, arguments: [String], workingDirectory: URL? = nil) async throws -> ToolResult {
+    /// The longest a tool may run: a hung compiler fails the chapter instead of hanging the build.
+    static let timeLimit: Duration = .seconds(600)
+
+    /// Runs `executable`; a run longer than `limit` is stopped and reported as a failure.
+    static func run(_ executable: URL, arguments: [String], workingDirectory: URL? = nil,
+                    limit: Duration = timeLimit) async throws -> ToolResult {
+        try await withThrowingTaskGroup(of: ToolResult?.self) { group in
+            group.addTask { try await runToEnd(executable, arguments: arguments, workingDirectory: workingDirectory) }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            if let first { return first }
+            let seconds = limit.components.seconds
+            return ToolResult(succeeded: false, standardOutput: "",
+                              standardError: "error: '\(executable.lastPathComponent)' did not finish within \(seconds) seconds and was stopped")
+        }
+    }
+
+    static func runToEnd(_ executable: URL, arguments: [String], workingDirectory: URL?) async throws -> ToolResult {
         let result = try await Subprocess.run(
             .path(FilePath(executable.path)),
             arguments: Arguments(arguments),
