@@ -50,5 +50,5 @@ ifeq ($(FUZZ_DRIVER),seeded)
 else
 	$(SWIFT) build --build-path .build-fuzz --product workbook-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
 	mkdir -p .build-fuzz/corpus
-	.build-fuzz/debug/workbook-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 .build-fuzz/corpus Fuzz/Corpus
+	.build-fuzz/debug/workbook-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus Fuzz/Corpus
 endif

@@ -2,7 +2,8 @@ import Foundation
 
 /// How a workbook is executed.
 public struct ExecutionOptions: Sendable {
-    /// Whether cached results may be used (`--no-cache` turns this off; results are still stored).
+    /// Whether cached results and built core modules may be used (`--no-cache` turns this off:
+    /// chapters run and core modules are compiled again; results are still stored).
     public var useCache: Bool
     /// How many chapters run at once.
     public var jobs: Int
@@ -81,9 +82,10 @@ public struct WorkbookExecutor: Sendable {
         var pending: [(index: Int, key: String)] = []
         if let toolchain, setupErrors.isEmpty {
             let resultCache = ResultCache(cache: cache)
+            let inputs = InputFiles(root: workbook.root, patterns: workbook.config.inputs).digest()
             for index in runnable {
                 let chapter = chapters[index]
-                let key = ResultCache.key(chapter: chapter, modules: modules, compilerVersion: toolchain.version)
+                let key = ResultCache.key(chapter: chapter, modules: modules, compilerVersion: toolchain.version, inputs: inputs)
                 if options.useCache, let outputs = resultCache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
                     record(ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .cached, seconds: 0), at: index)
                 } else {
@@ -92,7 +94,8 @@ public struct WorkbookExecutor: Sendable {
             }
             if !pending.isEmpty {
                 do {
-                    try await CoreModuleBuilder(toolchain: toolchain, cache: cache).build(modules, root: workbook.root)
+                    try await CoreModuleBuilder(toolchain: toolchain, cache: cache, rebuild: !options.useCache)
+                        .build(modules, root: workbook.root)
                 } catch {
                     setupErrors = error.errors
                 }
