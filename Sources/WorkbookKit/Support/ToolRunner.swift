@@ -52,7 +52,9 @@ enum ToolRunner {
         let result = try await Subprocess.run(
             .path(FilePath(executable.path)),
             arguments: Arguments(arguments),
-            environment: .inherit.updating(["GLIBC_TUNABLES": tunables]),
+            // SOURCE_DATE_EPOCH dates the site, not the build: clang refuses values it cannot
+            // put in __DATE__ (negative, or past 9999), so the tools do not see it.
+            environment: .inherit.updating(["GLIBC_TUNABLES": tunables, "SOURCE_DATE_EPOCH": nil]),
             workingDirectory: workingDirectory.map { FilePath($0.path) },
             output: .string(limit: outputLimit),
             error: .string(limit: outputLimit))
