@@ -4,13 +4,15 @@ import Foundation
 ///
 /// Snippets are top-level code of the same file, so they share declarations like the cells
 /// of a notebook. Before and after each snippet the program prints a boundary line and
-/// flushes stdout, so the runner can split the output per snippet and tell which snippet was
+/// flushes stdout through fully qualified calls (`Swift.print`, `Glibc.fflush(Glibc.stdout)`),
+/// so a snippet that declares its own `print`, `fflush` or `stdout` cannot break the framing;
+/// the runner can split the output per snippet and tell which snippet was
 /// running when the program crashed or hung. `#sourceLocation` maps every snippet line to its
 /// chapter line, so compiler errors and `fatalError` messages point into the chapter.
 public struct ChapterProgram: Sendable, Equatable {
     /// Bumped whenever the generated text changes in a way that can change outputs; part of
     /// every result cache key.
-    public static let templateVersion = "program-1"
+    public static let templateVersion = "program-2"
     /// Modules every program imports before the core modules.
     public static let implicitImports = ["Foundation"]
 
@@ -34,13 +36,17 @@ public struct ChapterProgram: Sendable, Equatable {
         text += """
             #if canImport(Glibc)
             import Glibc
+            func _workbookBoundary(_ line: Swift.String) {
+                Swift.print(line)
+                Glibc.fflush(Glibc.stdout)
+            }
             #elseif canImport(Darwin)
             import Darwin
-            #endif
-            func _workbookBoundary(_ line: String) {
-                print(line)
-                fflush(stdout)
+            func _workbookBoundary(_ line: Swift.String) {
+                Swift.print(line)
+                Darwin.fflush(Darwin.stdout)
             }
+            #endif
 
             """
         let file = Self.stringLiteral(chapter.path)

@@ -74,7 +74,8 @@ public struct ChapterRunner: Sendable {
         }
         run.runSeconds = ContinuousClock.now.seconds(since: runStart)
         for (index, bytes) in outcome.splitter.finished {
-            run.outputs[index] = String(decoding: bytes, as: UTF8.self)
+            // A NUL byte never reaches a page or a chapter: it becomes U+FFFD like invalid UTF-8.
+            run.outputs[index] = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
         }
         if let error = ProgramFailure(outcome: outcome, chapter: chapter, timeout: timeout).error {
             run.errors = [error]

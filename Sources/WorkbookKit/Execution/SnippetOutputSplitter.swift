@@ -2,6 +2,7 @@
 ///
 /// The program prints `<boundary> begin <i>` before snippet `i` and `\n<boundary> end <i>`
 /// after it (the leading newline ends any unterminated last line, and is not output).
+/// `limit` is exactly the most bytes a snippet may print of its own.
 struct SnippetOutputSplitter {
     let boundary: [UInt8]
     let limit: Int
@@ -25,7 +26,7 @@ struct SnippetOutputSplitter {
             if byte == UInt8(ascii: "\n") {
                 take(line: partialLine)
                 partialLine.removeAll(keepingCapacity: true)
-            } else if let running, overflowed == nil, current.count + partialLine.count > limit {
+            } else if let running, overflowed == nil, current.count + partialLine.count > limit + 1, !mayBeBoundary(partialLine) {
                 overflowed = running
             }
             if overflowed != nil { return }
@@ -50,6 +51,10 @@ struct SnippetOutputSplitter {
             }
             if word == "end", running == index {
                 if current.last == UInt8(ascii: "\n") { current.removeLast() }
+                if current.count > limit {
+                    overflowed = index
+                    return
+                }
                 finished[index] = current
                 running = nil
                 current = []
@@ -58,7 +63,13 @@ struct SnippetOutputSplitter {
         }
         guard let running else { return }
         current += line
-        if current.count > limit { overflowed = running }
+        // One byte over the limit may be the newline that starts the end boundary.
+        if current.count > limit + 1 { overflowed = running }
+    }
+
+    /// Whether `bytes` may be the start of a boundary line still arriving.
+    private func mayBeBoundary(_ bytes: [UInt8]) -> Bool {
+        bytes.count <= boundary.count ? boundary.starts(with: bytes) : bytes.starts(with: boundary)
     }
 
     private func parseBoundary(_ line: [UInt8]) -> (String, Int)? {

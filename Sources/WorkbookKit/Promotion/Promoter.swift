@@ -16,7 +16,7 @@ public struct Promoter: Sendable {
         for snippet in chapter.snippets where !snippet.options.norun {
             guard snippet.index < outputs.count, let actual = outputs[snippet.index] else { continue }
             let closing = snippet.lineRange.upperBound - 1
-            let newline = lines[closing].hasSuffix("\r\n") ? "\r\n" : "\n"
+            let newline = lines[closing].hasSuffix("\r\n") ? "\r\n" : lines[closing].hasSuffix("\r") ? "\r" : "\n"
             let style = actual.isEmpty ? nil : RecordedOutputStyle(for: snippet.options.output)
             switch (style, snippet.recorded) {
             case (nil, nil):
@@ -74,7 +74,7 @@ public struct Promoter: Sendable {
     }
 
     static func hasTerminator(_ line: Substring) -> Bool {
-        line.hasSuffix("\n") || line.hasSuffix("\r\n")
+        line.hasSuffix("\n") || line.hasSuffix("\r\n") || line.hasSuffix("\r")
     }
 
     /// Writes the actual outputs of `report` into its chapter files under `root`, all or
