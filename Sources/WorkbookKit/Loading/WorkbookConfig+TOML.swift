@@ -7,6 +7,13 @@ extension WorkbookConfig {
         "date_format", "time_zone", "repo_start", "inputs",
     ]
 
+    /// Modules a core folder may not be named after: the system modules chapter programs import
+    /// and the chapter program's own module.
+    public static let reservedModuleNames: Set<String> = [
+        "Swift", "Foundation", "FoundationEssentials", "FoundationInternationalization", "Glibc", "Darwin", "Musl",
+        "Dispatch", "_Concurrency", "_StringProcessing", "SwiftShims", "CoreFoundation", "WorkbookChapter",
+    ]
+
     /// The shortest and longest `timeout` accepted: one second and one day.
     public static let timeoutRange: ClosedRange<Double> = 1...86_400
 
@@ -131,6 +138,10 @@ private struct ConfigReader {
         }
         for name in names where !name.isSwiftIdentifier {
             fail(key: key, "'\(key)' folder name '\(name)' is not a valid Swift module name")
+            return nil
+        }
+        for name in names where WorkbookConfig.reservedModuleNames.contains(name) {
+            fail(key: key, "'\(key)' folder name '\(name)' is taken by a module every chapter program uses; rename the folder")
             return nil
         }
         return folders

@@ -24,6 +24,12 @@ public struct WorkbookLoader: Sendable {
         var chapters: [Chapter] = []
         for name in chapterFileNames(in: folder) {
             let path = "\(config.chaptersFolder)/\(name)"
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder), isFolder.boolValue {
+                errors.append(WorkbookError(path: path, message: "'\(name)' is a folder, not a chapter file; rename it so it does not end in '.md'",
+                                            stage: "load"))
+                continue
+            }
             do {
                 let data = try Data(contentsOf: folder.appendingPathComponent(name))
                 guard let source = String(validating: ChapterFileSet.text(of: data), as: UTF8.self) else {
