@@ -72,6 +72,19 @@ import Testing
         #expect(CalendarDay(iso: "9999-12-31") != nil)
     }
 
+    /// Found by `make fuzz`: toml++ aborts on a table header starting with a dot.
+    @Test(arguments: ["[.]\n", "[.a]\n", "[[.]]\n", "[ .]\n", "x = 1\n[.b]\n", " [\t.]\n", "[..]\n", "[[ .a]]\n"])
+    func tableHeadersStartingWithADotAreErrorsNotAborts(toml: String) throws {
+        let errors = try #require(throws: WorkbookErrors.self) { try WorkbookConfig.parse(toml: toml) }
+        #expect(errors.errors.first?.message == "a table header must start with a key name, not '.'")
+        #expect(errors.errors.first?.line == (toml.hasPrefix("x") ? 2 : 1))
+    }
+
+    @Test func aDotHeaderInsideAMultilineStringIsText() throws {
+        let config = try WorkbookConfig.parse(toml: "description = \"\"\"\n[.] is text\n\"\"\"\n")
+        #expect(config.description == "[.] is text\n")
+    }
+
     @Test func syntaxErrorsCarryTOMLKitsPosition() throws {
         let errors = try #require(throws: WorkbookErrors.self) {
             try WorkbookConfig.parse(toml: "title = \"x\"\ntimeout = = 3\n")

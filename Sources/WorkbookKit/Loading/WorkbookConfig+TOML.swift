@@ -29,6 +29,9 @@ extension WorkbookConfig {
     /// Syntax errors carry TOMLKit's position; an unknown key or a bad value is reported at
     /// the line where the key is written. Every problem is reported at once.
     public static func parse(toml text: String, path: String = "workbook.toml") throws(WorkbookErrors) -> WorkbookConfig {
+        if let problem = TOMLPreflight.problem(in: text) {
+            throw WorkbookErrors([WorkbookError(path: path, line: problem.line, column: problem.column, message: problem.message, stage: "load")])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
