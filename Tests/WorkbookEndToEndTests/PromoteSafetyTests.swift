@@ -16,7 +16,8 @@ import Testing
             ```swift
             import Foundation
             FileManager.default.createFile(atPath: "started", contents: nil)
-            Thread.sleep(forTimeInterval: 3)
+            // Runs until the test has saved the chapter (or a minute has passed).
+            for _ in 0..<600 where !FileManager.default.fileExists(atPath: "saved") { Thread.sleep(forTimeInterval: 0.1) }
             print("slow")
             ```
 
@@ -39,6 +40,7 @@ import Testing
         }
         let saved = slow + "\nA paragraph the editor saved meanwhile.\n"
         try root.write(saved, to: "chapters/02-slow.md")
+        try root.write("", to: "saved")
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)

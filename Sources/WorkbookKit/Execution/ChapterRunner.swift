@@ -86,6 +86,7 @@ public struct ChapterRunner: Sendable {
     /// A sentence for an error of the file system or of launching a process.
     static func words(_ error: any Error) -> String {
         if let errors = error as? WorkbookErrors { return errors.errors.map(\.message).joined(separator: "; ") }
+        if let subprocess = error as? SubprocessError { return subprocess.description }
         return FileErrorWords.describe(error)
     }
 
