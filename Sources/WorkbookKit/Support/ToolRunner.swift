@@ -42,7 +42,7 @@ enum ToolRunner {
             let first = try await group.next() ?? nil
             group.cancelAll()
             if let first { return first }
-            let seconds = limit.components.seconds
+            let seconds = String(format: "%g", Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18)
             return ToolResult(succeeded: false, standardOutput: "",
                               standardError: "error: '\(executable.lastPathComponent)' did not finish within \(seconds) seconds and was stopped")
         }
