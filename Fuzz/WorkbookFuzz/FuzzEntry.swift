@@ -22,18 +22,21 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 import Foundation
 
 /// Without libFuzzer: a seeded random-input driver. Mutates the corpus files with a fixed
-/// seed for `--seconds` seconds (default 60) and reports the number of executions.
+/// seed for `--seconds` seconds (default 60) and reports the number of executions. With
+/// `--keep PATH`, each input is written to PATH before it runs, so a crash leaves it there.
 @main
 struct SeededFuzzDriver {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
         var seconds = 60.0, seed: UInt64 = 1
+        var keep: String? = nil
         var corpus: [[UInt8]] = []
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
             switch argument {
             case "--seconds": seconds = Double(iterator.next() ?? "") ?? seconds
             case "--seed": seed = UInt64(iterator.next() ?? "") ?? seed
+            case "--keep": keep = iterator.next()
             default:
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
                 for name in names.sorted() {
@@ -49,6 +52,7 @@ struct SeededFuzzDriver {
         while Date() < deadline {
             for _ in 0..<100 {
                 let input = Mutator.mutate(corpus[Int(random.next() % UInt64(corpus.count))], corpus: corpus, random: &random)
+                if let keep { FileManager.default.createFile(atPath: keep, contents: Data(input)) }
                 input.withUnsafeBytes { FuzzInput.exercise($0) }
                 executions += 1
             }

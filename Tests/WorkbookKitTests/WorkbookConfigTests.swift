@@ -80,6 +80,20 @@ import Testing
         #expect(errors.errors.first?.line == (toml.hasPrefix("x") ? 2 : 1))
     }
 
+    /// Also found by `make fuzz` (`[` then an invalid UTF-8 byte, read as U+FFFD).
+    @Test(arguments: ["[\u{FFFD}]\n", "[=]\n", "[!]\n", "[ é ]\n", "[*]\n", "[,]\n", "[#]\n"])
+    func tableHeadersStartingWithAnyNonKeyCharacterAreErrorsNotAborts(toml: String) throws {
+        let errors = try #require(throws: WorkbookErrors.self) { try WorkbookConfig.parse(toml: toml) }
+        #expect(errors.errors.first?.message.hasPrefix("a table header must start with a key name") == true)
+        #expect(errors.errors.first?.line == 1)
+    }
+
+    @Test(arguments: ["[a]\n", "[\"a b\"]\n", "['a']\n", "[_a]\n", "[-a]\n", "[9]\n", "[[a]]\n"])
+    func ordinaryTableHeadersReachTheParser(toml: String) throws {
+        let errors = try #require(throws: WorkbookErrors.self) { try WorkbookConfig.parse(toml: toml) }
+        #expect(errors.errors.first?.message.hasPrefix("unknown key") == true, "\(errors)")
+    }
+
     @Test func aDotHeaderInsideAMultilineStringIsText() throws {
         let config = try WorkbookConfig.parse(toml: "description = \"\"\"\n[.] is text\n\"\"\"\n")
         #expect(config.description == "[.] is text\n")

@@ -1,6 +1,7 @@
 /// Checks `workbook.toml` text for what the TOML parser (toml++, inside TOMLKit) cannot be
-/// handed: a table header whose key starts with a dot (`[.]`, `[[ .a]]`) trips an assertion
-/// that aborts the process. Found by `make fuzz`; such text is a located error instead.
+/// handed: a table header whose key starts with anything but a bare-key character or a quote
+/// (`[.]`, `[[ .a]]`, `[=]`, `[é]`) trips an assertion that aborts the process. Found by
+/// `make fuzz`; such text is a located error instead.
 enum TOMLPreflight {
     /// The 1-based line and column of the first problem, with its message, or `nil`.
     static func problem(in text: String) -> (line: Int, column: Int, message: String)? {
@@ -19,11 +20,17 @@ enum TOMLPreflight {
             var rest = line.dropFirst(indent)
             guard rest.first == "[" else { continue }
             rest = rest.dropFirst(rest.hasPrefix("[[") ? 2 : 1)
-            let rest2 = rest.drop { $0 == " " || $0 == "\t" }
-            if rest2.first == "." {
-                return (index + 1, indent + 1, "a table header must start with a key name, not '.'")
+            let key = rest.drop { $0 == " " || $0 == "\t" }
+            if let first = key.first, !startsKey(first) {
+                return (index + 1, indent + 1, "a table header must start with a key name, not '\(first)'")
             }
         }
         return nil
+    }
+
+    /// Whether `character` may start a table header's key (or end an empty header).
+    static func startsKey(_ character: Character) -> Bool {
+        if character == "]" || character == "\"" || character == "'" || character == "-" || character == "_" || character == "\r" { return true }
+        return character.isASCII && (character.isLetter || character.isNumber)
     }
 }
