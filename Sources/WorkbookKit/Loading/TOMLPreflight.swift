@@ -6,7 +6,7 @@ enum TOMLPreflight {
     /// The 1-based line and column of the first problem, with its message, or `nil`.
     static func problem(in text: String) -> (line: Int, column: Int, message: String)? {
         var insideMultilineString: Substring? = nil
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             // Lines inside a multi-line string are text, not headers.
             for delimiter in ["\"\"\"", "'''"] {
                 let count = line.components(separatedBy: delimiter).count - 1
@@ -21,7 +21,10 @@ enum TOMLPreflight {
             guard rest.first == "[" else { continue }
             rest = rest.dropFirst(rest.hasPrefix("[[") ? 2 : 1)
             let key = rest.drop { $0 == " " || $0 == "\t" }
-            if let first = key.first, !startsKey(first) {
+            guard let first = key.first else {
+                return (index + 1, indent + 1, "a table header must start with a key name on its own line")
+            }
+            if !startsKey(first) {
                 return (index + 1, indent + 1, "a table header must start with a key name, not '\(first)'")
             }
         }

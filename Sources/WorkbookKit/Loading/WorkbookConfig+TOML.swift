@@ -74,7 +74,7 @@ private struct ConfigReader {
 
     init(path: String, text: String) {
         self.path = path
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     /// The 1-based line where `key` is assigned at top level (`key = …`), or 0.
