@@ -46,9 +46,9 @@ FUZZ_SECONDS ?= 600
 fuzz: deps-build
 ifeq ($(FUZZ_DRIVER),seeded)
 	$(SWIFT) build --product workbook-fuzz
-	$(BIN_DIR)/workbook-fuzz --seconds $(FUZZ_SECONDS) Fuzz/Corpus
+	SWIFT_BACKTRACE=enable=no $(BIN_DIR)/workbook-fuzz --seconds $(FUZZ_SECONDS) --keep .build/fuzz-current-input Fuzz/Corpus
 else
 	$(SWIFT) build --build-path .build-fuzz --product workbook-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
 	mkdir -p .build-fuzz/corpus
-	.build-fuzz/debug/workbook-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus Fuzz/Corpus
+	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/workbook-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus Fuzz/Corpus
 endif
