@@ -21,7 +21,7 @@ BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-k
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
 BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine python3-venv
 
-.PHONY: site test test-install build install uninstall deps-build deps-test deps-bench bench clean
+.PHONY: fuzz site test test-install build install uninstall deps-build deps-test deps-bench bench clean
 
 site: deps-build build
 	$(WORKBOOK) build
@@ -69,3 +69,16 @@ deps-bench:
 
 clean:
 	rm -rf .build site .workbook-cache
+
+# `make fuzz`: chapter, config and page parsing under libFuzzer for FUZZ_SECONDS (not part of
+# `make test`). FUZZ_DRIVER=seeded uses the seeded random-input driver instead.
+FUZZ_SECONDS ?= 600
+fuzz: deps-build
+ifeq ($(FUZZ_DRIVER),seeded)
+	$(SWIFT) build --product workbook-fuzz
+	SWIFT_BACKTRACE=enable=no $(BIN_DIR)/workbook-fuzz --seconds $(FUZZ_SECONDS) --keep .build/fuzz-current-input Fuzz/Corpus
+else
+	$(SWIFT) build --build-path .build-fuzz --product workbook-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	mkdir -p .build-fuzz/corpus
+	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/workbook-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus Fuzz/Corpus
+endif

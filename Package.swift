@@ -59,6 +59,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make fuzz`: chapter, config and page parsing under libFuzzer or a seeded random driver.
+        .executableTarget(
+            name: "workbook-fuzz", dependencies: ["WorkbookKit", "WorkbookSite"], path: "Fuzz/WorkbookFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(name: "core-bench", dependencies: ["BatchNorm"], path: "Benchmarks/CoreBench"),
         .executableTarget(
             name: "render-bench", dependencies: ["WorkbookSite"], path: "Benchmarks/RenderBench",

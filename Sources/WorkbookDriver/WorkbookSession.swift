@@ -92,6 +92,11 @@ public struct WorkbookSession: Sendable {
     ) async -> BuildOutcome {
         let start = ContinuousClock.now
         let folder = siteFolder(request)
+        if let problem = OutputFolderPolicy.check(workbook: workbook, output: request.outputArgument, folder: folder,
+                                                  environment: inputs.environment) {
+            return BuildOutcome(execution: ExecutionReport(chapters: [], errors: []), folder: folder, site: nil,
+                                errors: [problem], seconds: (ContinuousClock.now - start) / .seconds(1))
+        }
         let execution = await execute(workbook, settings, progress: progress, preparation: preparation)
         var outcome = BuildOutcome(execution: execution, folder: folder, site: nil, errors: execution.errors, seconds: 0)
         if outcome.errors.isEmpty {
@@ -118,11 +123,14 @@ public struct WorkbookSession: Sendable {
 public struct BuildRequest: Sendable, Equatable {
     /// The folder the site is written to; `nil` for the config's `output`.
     public var outputFolder: URL?
+    /// `--output` as the user wrote it, named in errors about the folder.
+    public var outputArgument: String?
     /// The day date placeholders show; `nil` for today (or `SOURCE_DATE_EPOCH`).
     public var date: CalendarDay?
 
-    public init(outputFolder: URL? = nil, date: CalendarDay? = nil) {
+    public init(outputFolder: URL? = nil, outputArgument: String? = nil, date: CalendarDay? = nil) {
         self.outputFolder = outputFolder
+        self.outputArgument = outputArgument ?? outputFolder?.path
         self.date = date
     }
 }

@@ -18,7 +18,14 @@ struct BuildDate: Sendable, Equatable {
             guard let seconds = Int(epoch.trimmingCharacters(in: .whitespaces)) else {
                 throw WorkbookErrors([WorkbookError(path: "SOURCE_DATE_EPOCH", message: "'\(epoch)' is not a number of seconds since 1970-01-01", stage: "render")])
             }
+            // 0001-01-01 to 9999-12-31 (UTC), the years a placeholder date may have.
+            guard (-62_135_596_800...253_402_300_799).contains(seconds) else {
+                throw WorkbookErrors([WorkbookError(path: "SOURCE_DATE_EPOCH", message: "'\(epoch)' is outside the years 1 to 9999", stage: "render")])
+            }
             today = CalendarDay(Date(timeIntervalSince1970: TimeInterval(seconds)), in: timeZone)
+            guard CalendarDay.yearRange.contains(today.year) else {
+                throw WorkbookErrors([WorkbookError(path: "SOURCE_DATE_EPOCH", message: "'\(epoch)' is outside the years 1 to 9999", stage: "render")])
+            }
         } else {
             today = CalendarDay(now, in: timeZone)
         }

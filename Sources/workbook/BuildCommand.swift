@@ -21,7 +21,7 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var chapters: ChapterArguments
 
     func run() async throws {
-        let request = BuildRequest(outputFolder: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, date: date)
+        let request = BuildRequest(outputFolder: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, outputArgument: output, date: date)
         let (session, selected) = try Console.load(root, chapters)
         let outcome = await session.build(request, settings: execution.settings(chapters: selected),
                                           progress: Console.progress, preparation: Console.preparation)

@@ -56,6 +56,7 @@ enum Console {
     /// Loads the workbook at `root` (or the nearest one up from the current folder), or
     /// prints why not and fails.
     static func load(_ root: RootOption) throws -> WorkbookSession {
+        ProcessGroups.installSignalHandlers()
         let folder: URL
         do {
             folder = try root.locate()

@@ -13,7 +13,7 @@ struct EchoEngine: SnippetEngine {
             "echo-" + chapter.snippets.map(\.code).joined(separator: "|").unicodeScalars.map { String($0.value, radix: 16) }.joined()
         }
 
-        func prepare() async throws(WorkbookErrors) {}
+        func prepare(rebuild: Bool) async throws(WorkbookErrors) {}
 
         func run(_ chapter: Chapter) async -> ChapterRun {
             var printed: [Int: String] = [:]

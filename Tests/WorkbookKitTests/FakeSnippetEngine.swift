@@ -58,7 +58,7 @@ struct FakeSnippetEngine: SnippetEngine {
 
         func preparationSummary() -> String? { engine.preparationSummary }
 
-        func prepare() async throws(WorkbookErrors) {
+        func prepare(rebuild: Bool) async throws(WorkbookErrors) {
             await engine.log.prepared()
             if let error = engine.preparationError { throw WorkbookErrors([error]) }
         }

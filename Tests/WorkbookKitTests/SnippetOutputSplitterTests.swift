@@ -43,4 +43,18 @@ import Testing
         let splitter = split("\u{1}b begin 0\n" + String(repeating: "x", count: 100), limit: 10)
         #expect(splitter.overflowed == 0)
     }
+
+    @Test(arguments: [
+        (String(repeating: "x", count: 10), false),
+        (String(repeating: "x", count: 9) + "\n", false),
+        (String(repeating: "x\n", count: 5), false),
+        (String(repeating: "x", count: 11), true),
+        (String(repeating: "x", count: 10) + "\n", true),
+        (String(repeating: "\n", count: 11), true),
+    ])
+    func theLimitIsExactlyTheSnippetsOwnBytes(output: String, over: Bool) {
+        let splitter = split("\u{1}b begin 0\n" + output + "\n\u{1}b end 0\n", limit: 10)
+        #expect((splitter.overflowed == 0) == over)
+        #expect((splitter.finished[0] == Array(output.utf8)) == !over)
+    }
 }

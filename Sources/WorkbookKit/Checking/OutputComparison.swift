@@ -122,7 +122,8 @@ public struct OutputComparison: Sendable {
     }
 
     static func withoutCarriageReturns(_ text: String) -> String {
-        text.contains("\r\n") ? text.replacingCRLF() : text
+        let text = text.contains("\r\n") ? text.replacingCRLF() : text
+        return text.contains("\r") ? text.replacingOccurrences(of: "\r", with: "\n") : text
     }
 }
 

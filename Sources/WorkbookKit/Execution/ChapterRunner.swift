@@ -57,7 +57,7 @@ public struct ChapterRunner: Sendable {
                 return run
             }
         } catch {
-            run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(error)", stage: "compile")]
+            run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(Self.words(error))", stage: "compile")]
             return run
         }
 
@@ -66,18 +66,26 @@ public struct ChapterRunner: Sendable {
         do {
             outcome = try await execute(binary, program: program, root: root, timeout: timeout)
         } catch {
-            run.errors = [WorkbookError(path: chapter.path, message: "cannot run the chapter: \(error)", stage: "run")]
+            run.errors = [WorkbookError(path: chapter.path, message: "cannot run the chapter: \(Self.words(error))", stage: "run")]
             return run
         }
         run.runSeconds = ContinuousClock.now.seconds(since: runStart)
         for (index, bytes) in outcome.splitter.finished {
-            run.outputs[index] = String(decoding: bytes, as: UTF8.self)
+            // A NUL byte never reaches a page or a chapter: it becomes U+FFFD like invalid UTF-8.
+            run.outputs[index] = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
         }
         run.snippetSeconds = outcome.splitter.seconds
         if let error = ProgramFailure(outcome: outcome, chapter: chapter, timeout: timeout).error {
             run.errors = [error]
         }
         return run
+    }
+
+    /// A sentence for an error of the file system or of launching a process.
+    static func words(_ error: any Error) -> String {
+        if let errors = error as? WorkbookErrors { return errors.errors.map(\.message).joined(separator: "; ") }
+        if let subprocess = error as? SubprocessError { return subprocess.description }
+        return FileErrorWords.describe(error)
     }
 
     func compileErrors(_ output: String, source: URL, chapter: Chapter) -> [WorkbookError] {
@@ -90,21 +98,29 @@ public struct ChapterRunner: Sendable {
     }
 
     func execute(_ binary: URL, program: ChapterProgram, root: URL, timeout: Double) async throws -> ProgramOutcome {
+        // The program leads a process group of its own: killing the group kills whatever a
+        // snippet started, on timeout, on overflow, when the program exits, and on a signal.
+        var platform = PlatformOptions()
+        platform.processGroupID = 0
         let result = try await Subprocess.run(
             .path(FilePath(binary.path)),
             environment: .exactly(programEnvironment),
             workingDirectory: FilePath(root.path),
+            platformOptions: platform,
             input: .none,
             output: .sequence,
             error: .sequence
         ) { execution in
-            try await withThrowingTaskGroup(of: StreamEvent.self) { group in
+            let pid = execution.processIdentifier.value
+            ProcessGroups.register(pid)
+            defer { ProcessGroups.kill(group: pid) }
+            return try await withThrowingTaskGroup(of: StreamEvent.self) { group in
                 group.addTask {
                     var splitter = SnippetOutputSplitter(boundary: program.boundary, limit: Self.outputLimit)
                     for try await buffer in execution.standardOutput {
                         buffer.withUnsafeBytes { splitter.append($0) }
                         if splitter.overflowed != nil {
-                            try? execution.send(signal: .kill)
+                            try? execution.send(signal: .kill, toProcessGroup: true)
                             break
                         }
                     }
@@ -125,8 +141,17 @@ public struct ChapterRunner: Sendable {
                     } catch {
                         return .cancelled
                     }
-                    try? execution.send(signal: .kill)
+                    try? execution.send(signal: .kill, toProcessGroup: true)
                     return .timedOut
+                }
+                group.addTask {
+                    // Processes a snippet left running keep the output pipes open: once the
+                    // program itself has exited, its group is killed so the streams end.
+                    while !ProcessGroups.hasExited(pid) {
+                        do { try await Task.sleep(for: .milliseconds(20)) } catch { return .cancelled }
+                    }
+                    ProcessGroups.kill(group: pid)
+                    return .cancelled
                 }
                 var outcome = ProgramOutcome(splitter: SnippetOutputSplitter(boundary: program.boundary, limit: Self.outputLimit))
                 var streamsOpen = 2

@@ -11,10 +11,13 @@ struct CoreModuleBuilder: Sendable {
 
     var toolchain: Toolchain
     var cache: CacheFolder
+    /// Compile every module again, replacing the built one (`--no-cache`).
+    var rebuild: Bool
 
-    init(toolchain: Toolchain, cache: CacheFolder) {
+    init(toolchain: Toolchain, cache: CacheFolder, rebuild: Bool = false) {
         self.toolchain = toolchain
         self.cache = cache
+        self.rebuild = rebuild
     }
 
     /// Builds the modules not yet in the cache, in order (a module may import earlier ones).
@@ -26,13 +29,13 @@ struct CoreModuleBuilder: Sendable {
 
     func build(_ module: CoreModule, dependencies: [CoreModule], root: URL) async throws(WorkbookErrors) {
         let target = module.builtFolder(in: cache)
-        if isBuilt(target, module) { return }
+        if !rebuild && isBuilt(target, module) { return }
         let coreFolder = cache.url.appendingPathComponent("core", isDirectory: true)
         try? FileManager.default.createDirectory(at: coreFolder, withIntermediateDirectories: true)
         let lock = FileLock(url: coreFolder.appendingPathComponent(".\(module.name).lock"))
         await lock.lock()
         defer { lock.unlock() }
-        if isBuilt(target, module) { return }
+        if !rebuild && isBuilt(target, module) { return }
 
         let temporary = coreFolder.appendingPathComponent(".build-\(module.name)-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
@@ -62,6 +65,9 @@ struct CoreModuleBuilder: Sendable {
             }
             throw WorkbookErrors(errors)
         }
+        let replaced = coreFolder.appendingPathComponent(".old-\(module.name)-\(UUID().uuidString)", isDirectory: true)
+        let movedAside = rebuild && rename(target.path, replaced.path) == 0
+        defer { if movedAside { try? FileManager.default.removeItem(at: replaced) } }
         if rename(temporary.path, target.path) != 0 && !isBuilt(target, module) {
             throw WorkbookErrors([WorkbookError(
                 path: module.folder, message: "cannot store core module '\(module.name)' in '\(target.path)'", stage: "core")])

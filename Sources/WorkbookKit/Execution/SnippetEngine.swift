@@ -15,11 +15,12 @@ public protocol SnippetEngineSession: Sendable {
     /// A hash of everything `chapter`'s outputs depend on under this engine.
     func cacheKey(for chapter: Chapter) -> String
     /// Builds what every chapter run needs (core modules); called once, before the first
-    /// ``run(_:)``, and only when some chapter is not answered from the cache.
-    func prepare() async throws(WorkbookErrors)
+    /// ``run(_:)``, and only when some chapter is not answered from the cache. `rebuild`
+    /// (`--no-cache`) builds it again even when a built copy exists.
+    func prepare(rebuild: Bool) async throws(WorkbookErrors)
     /// Runs `chapter`'s runnable snippets in order and returns what they printed.
     func run(_ chapter: Chapter) async -> ChapterRun
-    /// What ``prepare()`` is about to build, for a progress line (`core modules BatchNorm,
+    /// What ``prepare(rebuild:)`` is about to build, for a progress line (`core modules BatchNorm,
     /// NoteKit`); `nil` when it has nothing to build.
     func preparationSummary() -> String?
 }

@@ -3,6 +3,7 @@
 /// The program prints `<boundary> begin <i>` before snippet `i` and
 /// `\n<boundary> end <i> <seconds>` after it (the leading newline ends any unterminated last
 /// line, and is not output; `<seconds>` is how long the snippet ran, by the program's clock).
+/// `limit` is exactly the most bytes a snippet may print of its own.
 struct SnippetOutputSplitter {
     let boundary: [UInt8]
     let limit: Int
@@ -28,7 +29,7 @@ struct SnippetOutputSplitter {
             if byte == UInt8(ascii: "\n") {
                 take(line: partialLine)
                 partialLine.removeAll(keepingCapacity: true)
-            } else if let running, overflowed == nil, current.count + partialLine.count > limit {
+            } else if let running, overflowed == nil, current.count + partialLine.count > limit + 1, !mayBeBoundary(partialLine) {
                 overflowed = running
             }
             if overflowed != nil { return }
@@ -53,6 +54,10 @@ struct SnippetOutputSplitter {
             }
             if word == "end", running == index {
                 if current.last == UInt8(ascii: "\n") { current.removeLast() }
+                if current.count > limit {
+                    overflowed = index
+                    return
+                }
                 finished[index] = current
                 seconds[index] = elapsed
                 running = nil
@@ -62,7 +67,13 @@ struct SnippetOutputSplitter {
         }
         guard let running else { return }
         current += line
-        if current.count > limit { overflowed = running }
+        // One byte over the limit may be the newline that starts the end boundary.
+        if current.count > limit + 1 { overflowed = running }
+    }
+
+    /// Whether `bytes` may be the start of a boundary line still arriving.
+    private func mayBeBoundary(_ bytes: [UInt8]) -> Bool {
+        bytes.count <= boundary.count ? boundary.starts(with: bytes) : bytes.starts(with: boundary)
     }
 
     /// The word (`begin` or `end`), the snippet index and, on an end line, the seconds.

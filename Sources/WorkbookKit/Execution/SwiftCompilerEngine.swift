@@ -36,8 +36,8 @@ public struct SwiftCompilerEngine: SnippetEngine {
             return "core module\(missing.count == 1 ? "" : "s") " + missing.map(\.name).joined(separator: ", ")
         }
 
-        func prepare() async throws(WorkbookErrors) {
-            try await CoreModuleBuilder(toolchain: toolchain, cache: cache).build(modules, root: workbook.root)
+        func prepare(rebuild: Bool) async throws(WorkbookErrors) {
+            try await CoreModuleBuilder(toolchain: toolchain, cache: cache, rebuild: rebuild).build(modules, root: workbook.root)
         }
 
         func run(_ chapter: Chapter) async -> ChapterRun {

@@ -29,6 +29,7 @@ public struct WorkbookExecutor: Sendable {
 
         let cache = CacheFolder.resolve(root: workbook.root, environment: options.environment)
         let session: any SnippetEngineSession
+        if let problem = cache.problem() { return ExecutionReport(chapters: board.chapters, errors: [problem]) }
         do {
             session = try await engine.session(for: workbook, cache: cache)
         } catch {
@@ -36,14 +37,16 @@ public struct WorkbookExecutor: Sendable {
         }
 
         let resultCache = ResultCache(cache: cache)
-        let pending = reuseCachedResults(runnable, of: chapters, session: session, cache: resultCache, board: &board)
+        let inputs = InputFiles(root: workbook.root, patterns: workbook.config.inputs).digest()
+        let pending = reuseCachedResults(runnable, of: chapters, session: session, inputs: inputs,
+                                         cache: resultCache, board: &board)
         guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
 
         let summary = session.preparationSummary()
         let preparationStart = ContinuousClock.now
         if let summary { preparation(.started(summary)) }
         do {
-            try await session.prepare()
+            try await session.prepare(rebuild: !options.useCache)
         } catch {
             return Self.stopped(pending.map(\.index), of: chapters, by: error.errors, board: &board)
         }
@@ -54,17 +57,18 @@ public struct WorkbookExecutor: Sendable {
         return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
     }
 
-    /// Records the chapters at `indices` whose results are cached, and the chapters not
+    /// Records the chapters at `indices` whose results are cached (keyed by the engine's key and
+    /// the contents of the workbook's `inputs` files), and the chapters not
     /// selected (`options.selectedChapters`) from the cache or else their recorded outputs;
     /// returns the others with their cache keys.
     func reuseCachedResults(
-        _ indices: [Int], of chapters: [Chapter], session: any SnippetEngineSession, cache: ResultCache,
-        board: inout ReadingOrderProgress
+        _ indices: [Int], of chapters: [Chapter], session: any SnippetEngineSession, inputs: String,
+        cache: ResultCache, board: inout ReadingOrderProgress
     ) -> [(index: Int, key: String)] {
         var pending: [(index: Int, key: String)] = []
         for index in indices {
             let chapter = chapters[index]
-            let key = session.cacheKey(for: chapter)
+            let key = ResultCache.combine(session.cacheKey(for: chapter), inputs: inputs)
             let selected = options.selectedChapters?.contains(chapter.path) ?? true
             if options.useCache || !selected, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
                 board.record(ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .cached, seconds: 0), at: index)

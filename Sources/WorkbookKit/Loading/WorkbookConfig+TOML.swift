@@ -5,14 +5,34 @@ extension WorkbookConfig {
     /// The keys `workbook.toml` accepts.
     public static let knownKeys = [
         "title", "description", "chapters", "output", "core", "timeout",
-        "date_format", "time_zone", "repo_start",
+        "date_format", "time_zone", "repo_start", "inputs",
     ]
+
+    /// Modules a core folder may not be named after: the system modules chapter programs import
+    /// and the chapter program's own module.
+    public static let reservedModuleNames: Set<String> = [
+        "Swift", "Foundation", "FoundationEssentials", "FoundationInternationalization", "Glibc", "Darwin", "Musl",
+        "Dispatch", "_Concurrency", "_StringProcessing", "SwiftShims", "CoreFoundation", "WorkbookChapter",
+    ]
+
+    /// The shortest and longest `timeout` accepted: one second and one day.
+    public static let timeoutRange: ClosedRange<Double> = 1...86_400
+
+    /// The line and column where `key` is assigned at top level in `text`, or `(0, 0)`.
+    public static func location(ofKey key: String, inTOML text: String) -> (line: Int, column: Int) {
+        let reader = ConfigReader(path: "", text: text)
+        let line = reader.line(of: key)
+        return (line, reader.column(of: key, line: line))
+    }
 
     /// Parses the text of `workbook.toml`; `path` names the file in diagnostics.
     ///
     /// Syntax errors carry TOMLKit's position; an unknown key or a bad value is reported at
     /// the line where the key is written. Every problem is reported at once.
     public static func parse(toml text: String, path: String = "workbook.toml") throws(WorkbookErrors) -> WorkbookConfig {
+        if let problem = TOMLPreflight.problem(in: text) {
+            throw WorkbookErrors([WorkbookError(path: path, line: problem.line, column: problem.column, message: problem.message, stage: "load")])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -38,6 +58,7 @@ extension WorkbookConfig {
             case "date_format": reader.string(value, key: key, nonEmpty: true).map { config.dateFormat = $0 }
             case "time_zone": reader.timeZone(value, key: key).map { config.timeZone = $0 }
             case "repo_start": reader.day(value, key: key).map { config.repoStart = $0 }
+            case "inputs": reader.globs(value, key: key).map { config.inputs = $0 }
             default:
                 reader.fail(key: key, "unknown key '\(key)' (known: \(knownKeys.joined(separator: ", ")))")
             }
@@ -55,7 +76,7 @@ private struct ConfigReader {
 
     init(path: String, text: String) {
         self.path = path
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     /// The 1-based line where `key` is assigned at top level (`key = …`), or 0.
@@ -124,16 +145,39 @@ private struct ConfigReader {
             fail(key: key, "'\(key)' folder name '\(name)' is not a valid Swift module name")
             return nil
         }
+        for name in names where WorkbookConfig.reservedModuleNames.contains(name) {
+            fail(key: key, "'\(key)' folder name '\(name)' is taken by a module every chapter program uses; rename the folder")
+            return nil
+        }
         return folders
     }
 
     mutating func timeout(_ value: TOMLValueConvertible, key: String) -> Double? {
+        let range = WorkbookConfig.timeoutRange
         let seconds = value.double ?? value.int.map(Double.init)
-        guard let seconds, seconds > 0, seconds.isFinite else {
-            fail(key: key, "'\(key)' must be a positive number of seconds")
+        guard let seconds, range.contains(seconds) else {
+            fail(key: key, "'\(key)' must be a number of seconds between \(Int(range.lowerBound)) and \(Int(range.upperBound)) (one day)")
             return nil
         }
         return seconds
+    }
+
+    /// `inputs`: globs relative to the root, such as `data/*.csv`.
+    mutating func globs(_ value: TOMLValueConvertible, key: String) -> [String]? {
+        guard let array = value.array else {
+            fail(key: key, "'\(key)' must be a list of file patterns, such as [\"data/*.csv\"], not \(value.type)")
+            return nil
+        }
+        var globs: [String] = []
+        for element in array {
+            guard let glob = element.string, !glob.isEmpty, !glob.hasPrefix("/"),
+                  !glob.split(separator: "/").contains("..") else {
+                fail(key: key, "'\(key)' must list file patterns relative to the workbook root (no '..'), as strings")
+                return nil
+            }
+            globs.append(glob)
+        }
+        return globs
     }
 
     mutating func timeZone(_ value: TOMLValueConvertible, key: String) -> TimeZone? {
@@ -147,8 +191,9 @@ private struct ConfigReader {
 
     mutating func day(_ value: TOMLValueConvertible, key: String) -> CalendarDay? {
         if let date = value.date {
-            guard let day = CalendarDay(iso: CalendarDay(year: date.year, month: date.month, day: date.day).description) else {
-                fail(key: key, "'\(key)' must be a valid date")
+            guard CalendarDay.yearRange.contains(Int(date.year)),
+                  let day = CalendarDay(iso: CalendarDay(year: Int(date.year), month: Int(date.month), day: Int(date.day)).description) else {
+                fail(key: key, "'\(key)' must be a valid day between years 1 and 9999")
                 return nil
             }
             return day

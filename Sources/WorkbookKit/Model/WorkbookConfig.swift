@@ -30,6 +30,8 @@ public struct WorkbookConfig: Sendable, Equatable {
         guard let line = keyLines[key], line > 0 else { return (0, 0) }
         return (line, 1)
     }
+    /// `inputs`: globs of data files (relative to the root) whose contents join every chapter's cache key.
+    public var inputs: [String] = []
 
     public init() {}
 }

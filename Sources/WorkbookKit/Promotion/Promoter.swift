@@ -16,7 +16,7 @@ public struct Promoter: Sendable {
         for snippet in chapter.snippets where !snippet.options.norun {
             guard snippet.index < outputs.count, let actual = outputs[snippet.index] else { continue }
             let closing = snippet.lineRange.upperBound - 1
-            let newline = lines[closing].hasSuffix("\r\n") ? "\r\n" : "\n"
+            let newline = lines[closing].hasSuffix("\r\n") ? "\r\n" : lines[closing].hasSuffix("\r") ? "\r" : "\n"
             let style = actual.isEmpty ? nil : RecordedOutputStyle(for: snippet.options.output)
             switch (style, snippet.recorded) {
             case (nil, nil):
@@ -74,33 +74,25 @@ public struct Promoter: Sendable {
     }
 
     static func hasTerminator(_ line: Substring) -> Bool {
-        line.hasSuffix("\n") || line.hasSuffix("\r\n")
+        line.hasSuffix("\n") || line.hasSuffix("\r\n") || line.hasSuffix("\r")
     }
 
-    /// Writes the actual outputs of `report` into its chapter files under `root`, each file
-    /// replaced atomically and only when its text changes; returns the paths written.
+    /// Writes the actual outputs of `report` into its chapter files under `root`, all or
+    /// nothing (see `ChapterFileSet`), only the files whose text changes; returns the paths written.
     ///
-    /// Refuses, writing nothing, when a chapter failed to compile or run.
+    /// Refuses, writing nothing, when a chapter failed to compile or run or changed on disk
+    /// during the run.
     public func promote(_ report: ExecutionReport, root: URL) throws(WorkbookErrors) -> [String] {
         guard report.errors.isEmpty else {
             throw WorkbookErrors(report.errors + [WorkbookError(
                 path: root.lastPathComponent, message: "nothing promoted: fix the errors above first", stage: "promote")])
         }
-        var written: [String] = []
-        var errors: [WorkbookError] = []
+        var changes: [ChapterFileSet.Change] = []
         for executed in report.chapters {
             let text = promote(executed.chapter, outputs: executed.outputs)
             guard text != executed.chapter.source else { continue }
-            do {
-                if try AtomicFileWriter().writeIfChanged(text, to: root.appendingPathComponent(executed.chapter.path)) {
-                    written.append(executed.chapter.path)
-                }
-            } catch {
-                errors.append(WorkbookError(path: executed.chapter.path, message: "cannot write the chapter: \(error.localizedDescription)",
-                                            stage: "promote"))
-            }
+            changes.append(ChapterFileSet.Change(path: executed.chapter.path, loaded: executed.chapter.source, new: text))
         }
-        if !errors.isEmpty { throw WorkbookErrors(errors) }
-        return written
+        return try ChapterFileSet(root: root).replace(changes)
     }
 }

@@ -10,7 +10,7 @@ public struct AtomicFileWriter: Sendable {
     public func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = folder.appendingPathComponent(StaleTemporaryFiles.temporaryName(for: url.lastPathComponent))
         do {
             try data.write(to: temporary)
             if let permissions = try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] {
