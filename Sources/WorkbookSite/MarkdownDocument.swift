@@ -217,10 +217,14 @@ struct MarkdownNode {
     }
 
     /// Whether an ancestor is an image (whose children become its `alt` text).
-    var isInsideImage: Bool {
+    var isInsideImage: Bool { hasAncestor(of: CMARK_NODE_IMAGE) }
+    /// Whether an ancestor is a link.
+    var isInsideLink: Bool { hasAncestor(of: CMARK_NODE_LINK) }
+
+    private func hasAncestor(of type: cmark_node_type) -> Bool {
         var current = parent
         while let node = current {
-            if cmark_node_get_type(node.pointer) == CMARK_NODE_IMAGE { return true }
+            if cmark_node_get_type(node.pointer) == type { return true }
             current = node.parent
         }
         return false

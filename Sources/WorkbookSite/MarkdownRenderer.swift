@@ -76,6 +76,9 @@ struct MarkdownEnvironment {
     var snippet: ((Int, inout HeadingSlugger) -> RenderedMarkdown)? = nil
     /// Headings get an `id` and a self-link.
     var anchorsHeadings = true
+    /// Math and placeholders are written back as typed (the conformance test compares the
+    /// structure around them with cmark-gfm's).
+    var keepsSource = false
 }
 
 /// A broken link or image, in words.
@@ -214,7 +217,7 @@ private struct TreeWalk {
             if searchable { appendSearchText(node.literal) }
         case .math:
             let tex = node.extensionText
-            if node.isInsideImage {
+            if node.isInsideImage || environment.keepsSource {
                 let (open, close) = node.mathDelimiters
                 changes.append { [document] in document.replace(node, withText: open + tex + close) }
                 return
@@ -235,7 +238,8 @@ private struct TreeWalk {
                 text = node.isUnterminatedPlaceholder ? "{{" : "{{\(node.extensionText)}}"
             }
             if searchable { appendSearchText(text) }
-            changes.append { [document] in document.replace(node, withText: text) }
+            let shown = environment.keepsSource ? (node.isUnterminatedPlaceholder ? "{{" : "{{\(node.extensionText)}}") : text
+            changes.append { [document] in document.replace(node, withText: shown) }
         case .link:
             let destination = node.url
             let (line, column) = node.position

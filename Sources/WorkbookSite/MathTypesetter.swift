@@ -14,6 +14,8 @@ struct MathTypesetter: Sendable {
     var cacheFolder: URL?
     /// The environment whose `PATH` finds `node`.
     var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// `false` leaves every formula as TeX for a reader (tests of everything but KaTeX).
+    var usesKaTeX = true
 
     /// KaTeX's answer for one formula.
     enum Outcome: Codable, Equatable, Sendable {
@@ -30,7 +32,7 @@ struct MathTypesetter: Sendable {
     /// KaTeX's output for every formula, from the cache or from Node. Throws (a message in
     /// words) when formulas need rendering and KaTeX or Node is missing.
     func typeset(_ formulas: Set<MathFormula>) throws(TypesetFailure) -> Report {
-        guard !formulas.isEmpty else { return Report(typeset: [:], rendered: 0) }
+        guard !formulas.isEmpty, usesKaTeX else { return Report(typeset: [:], rendered: 0) }
         guard let version = Self.version(ofKaTeXAt: katexScript) else {
             throw TypesetFailure(message: "KaTeX is missing at '\(katexScript.path)'; install the Debian package 'libjs-katex' (make site does)")
         }
