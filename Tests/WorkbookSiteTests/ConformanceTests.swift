@@ -101,7 +101,7 @@ import WorkbookKit
                 }
             }
         }
-        #expect(mutated > 1000)
+        #expect(mutated > 600)
         #expect(wrong == [])
     }
 }
