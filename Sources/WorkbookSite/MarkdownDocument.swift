@@ -1,5 +1,6 @@
 import CMarkGFM
 import CMarkMath
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -29,6 +30,12 @@ final class MarkdownDocument {
     /// document is.
     private var replacedContainers: [OpaquePointer] = []
 
+    /// cmark-gfm keeps the inline parser's special characters in one global table, which each
+    /// parse fills with its extensions' characters and clears again: two parses at once with
+    /// different extensions would undo each other's (`{` lost for placeholders), so parses take
+    /// turns.
+    private static let parsing = NSLock()
+
     /// Parses `markdown`; `placeholders` attaches the placeholder extension, `math` the math one.
     init(_ markdown: String, math: Bool = true, placeholders: Bool) {
         var markdown = markdown
@@ -41,11 +48,14 @@ final class MarkdownDocument {
         }
         if math { cmark_parser_attach_syntax_extension(parser, workbook_math_extension()) }
         if placeholders { cmark_parser_attach_syntax_extension(parser, workbook_placeholder_extension()) }
+        Self.parsing.lock()
         markdown.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
+        let document: OpaquePointer = cmark_parser_finish(parser)
+        Self.parsing.unlock()
         self.parser = parser
-        root = MarkdownNode(pointer: cmark_parser_finish(parser))
+        root = MarkdownNode(pointer: document)
     }
 
     deinit {

@@ -136,6 +136,8 @@ private struct TreeWalk {
     let environment: MarkdownEnvironment
     var result = RenderedMarkdown()
     private var changes: [() -> Void] = []
+    /// Search text from the next block starts after a space.
+    private var startsNewBlock = false
 
     init(document: MarkdownDocument, environment: MarkdownEnvironment) {
         self.document = document
@@ -155,6 +157,7 @@ private struct TreeWalk {
                 let anchor = slugger.slug(for: text)
                 result.headings.append(RenderedHeading(level: level, anchor: anchor, pieces: pieces, text: text))
                 result.sections.append(SearchSection(anchor: anchor, title: text, text: ""))
+                startsNewBlock = true
                 if environment.anchorsHeadings {
                     let escaped = HTMLEscaping.attribute(anchor)
                     if let block = document.wrapChildren(of: node, enter: "<h\(level) id=\"\(escaped)\">", exit: "</h\(level)>") {
@@ -165,6 +168,7 @@ private struct TreeWalk {
                 descend = false
                 visitInlines(of: current, searchable: false)
             case .paragraph:
+                startsNewBlock = true
                 if result.firstParagraph == nil, node.parent?.pointer == root.pointer {
                     result.firstParagraph = inlinePieces(of: node)
                 }
@@ -186,6 +190,7 @@ private struct TreeWalk {
                     let html = "<p>" + MarkdownRenderer.mathHTML(formula, typeset: environment.math) + "</p>\n"
                     changes.append { [document] in document.replace(node, withHTML: html, block: true) }
                 } else {
+                    startsNewBlock = true
                     appendSearchText(node.literal)
                 }
             case .htmlBlock:
@@ -194,6 +199,8 @@ private struct TreeWalk {
                     merge(rendered)
                     changes.append { [document] in document.replace(node, withHTML: rendered.html, block: true) }
                 }
+            case .other, .item, .table:
+                startsNewBlock = true
             default:
                 visitInline(node)
             }
@@ -215,6 +222,8 @@ private struct TreeWalk {
         switch node.kind {
         case .text, .code:
             if searchable { appendSearchText(node.literal) }
+        case .softBreak, .lineBreak:
+            if searchable { appendSearchText(" ") }
         case .math:
             let tex = node.extensionText
             if node.isInsideImage || environment.keepsSource {
@@ -303,7 +312,8 @@ private struct TreeWalk {
 
     private mutating func appendSearchText(_ text: String) {
         let index = result.sections.count - 1
-        if !result.sections[index].text.isEmpty { result.sections[index].text += " " }
+        if startsNewBlock, !result.sections[index].text.isEmpty { result.sections[index].text += " " }
+        startsNewBlock = false
         result.sections[index].text += text
     }
 
@@ -313,7 +323,10 @@ private struct TreeWalk {
         result.formulas += rendered.formulas
         result.images += rendered.images
         result.problems += rendered.problems
-        if let first = rendered.sections.first, !first.text.isEmpty { appendSearchText(first.text) }
+        if let first = rendered.sections.first, !first.text.isEmpty {
+            startsNewBlock = true
+            appendSearchText(first.text)
+        }
         result.sections += rendered.sections.dropFirst()
     }
 

@@ -70,6 +70,7 @@ import WorkbookKit
 
     @Test func mathInsideAttributesStaysText() throws {
         var fixture = SiteFixture()
+        try FileManager.default.createDirectory(at: fixture.root.appendingPathComponent("chapters"), withIntermediateDirectories: true)
         try Data().write(to: fixture.root.appendingPathComponent("chapters/p.png"))
         try fixture.add("01-a.md", "# A\n\n![plot of $x^2$](p.png) and [see $y$](https://example.org \"about $z$\")\n")
         let article = try fixture.article("01-a")

@@ -11,7 +11,7 @@ struct SiteFixture {
 
     init() {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("site-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: root.appendingPathComponent("chapters"), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         config.title = "Test Book"
         config.repoStart = "2026-01-01"
     }
