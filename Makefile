@@ -5,8 +5,9 @@ SWIFT        ?= swift
 BIN_DIR       = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 WORKBOOK      = $(BIN_DIR)/workbook
 # Debian packages the project needs: cmark-gfm (library and command-line tool),
-# KaTeX (copied into the site), tidy (HTML check), chromium (browser test), hyperfine (benchmarks).
-BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex
+# KaTeX run under Node.js when the site is built (its style sheet and fonts copied into the site),
+# tidy (HTML check), chromium (browser test), hyperfine (benchmarks).
+BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex nodejs
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
 BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine
 
