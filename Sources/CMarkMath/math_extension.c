@@ -211,3 +211,32 @@ int workbook_math_delimiter(cmark_node *node) {
 int workbook_placeholder_is_unterminated(cmark_node *node) { return (unpacked(node) & FLAG_UNTERMINATED) != 0; }
 int workbook_node_line(cmark_node *node) { return (int)(unpacked(node) >> 32); }
 int workbook_node_column(cmark_node *node) { return (int)((unpacked(node) >> 8) & 0xFFFFFF); }
+
+cmark_node **workbook_collect_nodes(cmark_node *root, size_t *count) {
+  size_t capacity = 256, used = 0;
+  cmark_node **nodes = malloc(capacity * sizeof(cmark_node *));
+  cmark_iter *iter = cmark_iter_new(root);
+  cmark_event_type event;
+  while (nodes && (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node *node = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_HEADING: case CMARK_NODE_BLOCK_QUOTE: case CMARK_NODE_CODE_BLOCK: case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_LINK: case CMARK_NODE_IMAGE: case CMARK_NODE_CODE:
+      break;
+    default:
+      continue;
+    }
+    if (cmark_node_get_type(node) == CMARK_NODE_CODE && cmark_node_get_syntax_extension(node) == NULL) continue;
+    if (used == capacity) {
+      capacity *= 2;
+      cmark_node **grown = realloc(nodes, capacity * sizeof(cmark_node *));
+      if (!grown) { free(nodes); nodes = NULL; break; }
+      nodes = grown;
+    }
+    nodes[used++] = node;
+  }
+  cmark_iter_free(iter);
+  *count = nodes ? used : 0;
+  return nodes;
+}

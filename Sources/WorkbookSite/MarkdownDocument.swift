@@ -75,6 +75,14 @@ final class MarkdownDocument {
         }
     }
 
+    /// The nodes a rendering acts on (see `workbook_collect_nodes`), found in one pass in C.
+    func actionableNodes() -> [MarkdownNode] {
+        var count = 0
+        guard let nodes = workbook_collect_nodes(root.pointer, &count) else { return [] }
+        defer { free(nodes) }
+        return (0..<count).compactMap { nodes[$0].map(MarkdownNode.init) }
+    }
+
     // MARK: Changing the tree
 
     /// Replaces a leaf (math, placeholder, code block, HTML block) by raw HTML, inline or block.

@@ -20,8 +20,9 @@ public struct MarkdownFileRenderer: Sendable {
         let start: Result<CalendarDay, PlaceholderExpander.Failure> = repositoryStart.map { .success($0) }
             ?? .failure(.init(message: "'{{DAYS_SINCE_REPO_START}}' needs a repository start day"))
         var slugger = HeadingSlugger()
-        let rendered = MarkdownRenderer.render(
-            markdown, environment: MarkdownEnvironment(placeholders: PlaceholderExpander(date: date, repositoryStart: start)), slugger: &slugger)
+        var environment = MarkdownEnvironment(placeholders: PlaceholderExpander(date: date, repositoryStart: start))
+        environment.recordsPageFacts = false
+        let rendered = MarkdownRenderer.render(markdown, environment: environment, slugger: &slugger)
         if !rendered.problems.isEmpty {
             throw WorkbookErrors(rendered.problems.map {
                 WorkbookError(path: path, line: $0.line, column: $0.column, message: $0.message, stage: "render")

@@ -76,6 +76,8 @@ struct MarkdownEnvironment {
     var snippet: ((Int, inout HeadingSlugger) -> RenderedMarkdown)? = nil
     /// Headings get an `id` and a self-link.
     var anchorsHeadings = true
+    /// Record the search text and the page's ids (the site needs them; a lone render does not).
+    var recordsPageFacts = true
     /// Math and placeholders are written back as typed (the conformance test compares the
     /// structure around them with cmark-gfm's).
     var keepsSource = false
@@ -96,19 +98,29 @@ enum MarkdownRenderer {
         walk.run(slugger: &slugger)
         var result = walk.result
         result.html = document.renderHTML()
-        result.ids = Self.ids(in: result.html)
+        if environment.recordsPageFacts { result.ids = Self.ids(in: result.html) }
         return result
     }
 
-    /// The values of every `id="…"` attribute of `html`.
+    /// The values of every `id="…"` attribute of `html`, in one pass over its bytes.
     static func ids(in html: String) -> [String] {
         var ids: [String] = []
-        var rest = html[...]
-        while let found = rest.range(of: " id=\"") {
-            let after = rest[found.upperBound...]
-            guard let close = after.firstIndex(of: "\"") else { break }
-            ids.append(HTMLEscaping.unescape(String(after[..<close])))
-            rest = after[close...]
+        let pattern = Array(" id=\"".utf8)
+        var html = html
+        html.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index + pattern.count <= count {
+                guard bytes[index] == pattern[0], bytes[index + 1] == pattern[1], bytes[index + 2] == pattern[2],
+                      bytes[index + 3] == pattern[3], bytes[index + 4] == pattern[4] else {
+                    index += 1
+                    continue
+                }
+                var close = index + pattern.count
+                while close < count && bytes[close] != UInt8(ascii: "\"") { close += 1 }
+                ids.append(HTMLEscaping.unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + pattern.count)..<close]), as: UTF8.self)))
+                index = close
+            }
         }
         return ids
     }
@@ -145,76 +157,102 @@ private struct TreeWalk {
     }
 
     mutating func run(slugger: inout HeadingSlugger) {
+        if environment.recordsPageFacts {
+            runOverEveryNode(slugger: &slugger)
+        } else {
+            // Without search text, only some nodes matter: C finds them in one pass.
+            for node in document.actionableNodes() {
+                _ = visitBlock(node, slugger: &slugger) ?? { visitInline(node); return node }()
+            }
+        }
+        for change in changes { change() }
+    }
+
+    private mutating func runOverEveryNode(slugger: inout HeadingSlugger) {
         let root = document.root
         var next = root.firstChild
         while let node = next {
-            var descend = true
-            var current = node
-            switch node.kind {
-            case .heading(let level):
-                let pieces = inlinePieces(of: node)
-                let text = plainText(pieces)
-                let anchor = slugger.slug(for: text)
-                result.headings.append(RenderedHeading(level: level, anchor: anchor, pieces: pieces, text: text))
-                result.sections.append(SearchSection(anchor: anchor, title: text, text: ""))
-                startsNewBlock = true
-                if environment.anchorsHeadings {
-                    let escaped = HTMLEscaping.attribute(anchor)
-                    if let block = document.wrapChildren(of: node, enter: "<h\(level) id=\"\(escaped)\">", exit: "</h\(level)>") {
-                        document.appendInlineHTML(" <a class=\"anchor\" href=\"#\(escaped)\" aria-label=\"Link to this section\">#</a>", to: block)
-                        current = block
-                    }
+            if let current = visitBlock(node, slugger: &slugger) {
+                var descend = true
+                if case .heading = node.kind {
+                    descend = false
+                    visitInlines(of: current, searchable: false)
                 }
-                descend = false
-                visitInlines(of: current, searchable: false)
+                next = current.nextInDocumentOrder(within: root, descend: descend)
+                continue
+            }
+            switch node.kind {
             case .paragraph:
                 startsNewBlock = true
                 if result.firstParagraph == nil, node.parent?.pointer == root.pointer {
                     result.firstParagraph = inlinePieces(of: node)
                 }
-            case .blockQuote:
-                if let aside = AsideKind.detect(in: node, document: document),
-                   let block = document.wrapChildren(
-                       of: node, enter: "<aside class=\"callout callout-\(aside.rawValue)\">\n<p class=\"callout-title\">\(aside.title)</p>\n",
-                       exit: "</aside>\n") {
-                    current = block
-                }
-            case .codeBlock:
-                let info = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() }
-                if info == "math" {
-                    var tex = node.literal
-                    if tex.hasSuffix("\n") { tex.removeLast() }
-                    let formula = MathFormula(tex: tex, display: true)
-                    let (line, _) = node.position
-                    result.formulas.append(LocatedFormula(formula: formula, line: line + 1, column: 1))
-                    let html = "<p>" + MarkdownRenderer.mathHTML(formula, typeset: environment.math) + "</p>\n"
-                    changes.append { [document] in document.replace(node, withHTML: html, block: true) }
-                } else {
-                    startsNewBlock = true
-                    appendSearchText(node.literal)
-                }
-            case .htmlBlock:
-                if let index = Self.snippetIndex(node.literal), let snippet = environment.snippet {
-                    let rendered = snippet(index, &slugger)
-                    merge(rendered)
-                    changes.append { [document] in document.replace(node, withHTML: rendered.html, block: true) }
-                }
             case .other, .item, .table:
                 startsNewBlock = true
             default:
+                // An inline leaf may be replaced on the spot: step past it first.
+                next = node.nextInDocumentOrder(within: root)
                 visitInline(node)
+                continue
             }
-            next = current.nextInDocumentOrder(within: root, descend: descend)
+            next = node.nextInDocumentOrder(within: root)
         }
-        for change in changes { change() }
+    }
+
+    /// Handles a heading, block quote, code block or HTML block, and returns the node that now
+    /// stands in its place; `nil` for any other node.
+    private mutating func visitBlock(_ node: MarkdownNode, slugger: inout HeadingSlugger) -> MarkdownNode? {
+        switch node.kind {
+        case .heading(let level):
+            let pieces = inlinePieces(of: node)
+            let text = plainText(pieces)
+            let anchor = slugger.slug(for: text)
+            result.headings.append(RenderedHeading(level: level, anchor: anchor, pieces: pieces, text: text))
+            result.sections.append(SearchSection(anchor: anchor, title: text, text: ""))
+            startsNewBlock = true
+            guard environment.anchorsHeadings else { return node }
+            let escaped = HTMLEscaping.attribute(anchor)
+            guard let block = document.wrapChildren(of: node, enter: "<h\(level) id=\"\(escaped)\">", exit: "</h\(level)>") else { return node }
+            document.appendInlineHTML(" <a class=\"anchor\" href=\"#\(escaped)\" aria-label=\"Link to this section\">#</a>", to: block)
+            return block
+        case .blockQuote:
+            guard let aside = AsideKind.detect(in: node, document: document) else { return node }
+            return document.wrapChildren(
+                of: node, enter: "<aside class=\"callout callout-\(aside.rawValue)\">\n<p class=\"callout-title\">\(aside.title)</p>\n",
+                exit: "</aside>\n") ?? node
+        case .codeBlock:
+            let info = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() }
+            if info == "math" {
+                var tex = node.literal
+                if tex.hasSuffix("\n") { tex.removeLast() }
+                let formula = MathFormula(tex: tex, display: true)
+                let (line, _) = node.position
+                result.formulas.append(LocatedFormula(formula: formula, line: line + 1, column: 1))
+                let html = "<p>" + MarkdownRenderer.mathHTML(formula, typeset: environment.math) + "</p>\n"
+                changes.append { [document] in document.replace(node, withHTML: html, block: true) }
+            } else {
+                startsNewBlock = true
+                appendSearchText(node.literal)
+            }
+            return node
+        case .htmlBlock:
+            if let index = Self.snippetIndex(node.literal), let snippet = environment.snippet {
+                let rendered = snippet(index, &slugger)
+                merge(rendered)
+                changes.append { [document] in document.replace(node, withHTML: rendered.html, block: true) }
+            }
+            return node
+        default:
+            return nil
+        }
     }
 
     /// Visits the inline descendants of a container whose own handling is done.
     private mutating func visitInlines(of container: MarkdownNode, searchable: Bool) {
         var next = container.firstChild
         while let node = next {
-            visitInline(node, searchable: searchable)
             next = node.nextInDocumentOrder(within: container)
+            visitInline(node, searchable: searchable)
         }
     }
 
@@ -228,15 +266,15 @@ private struct TreeWalk {
             let tex = node.extensionText
             if node.isInsideImage || environment.keepsSource {
                 let (open, close) = node.mathDelimiters
-                changes.append { [document] in document.replace(node, withText: open + tex + close) }
+                document.replace(node, withText: open + tex + close)
                 return
             }
             let formula = MathFormula(tex: tex, display: node.isDisplayMath)
             let (line, column) = node.position
             result.formulas.append(LocatedFormula(formula: formula, line: line, column: column))
             let html = MarkdownRenderer.mathHTML(formula, typeset: environment.math)
-            changes.append { [document] in document.replace(node, withHTML: html, block: false) }
             if searchable { appendSearchText(tex) }
+            document.replace(node, withHTML: html, block: false)
         case .placeholder:
             let (line, column) = node.position
             let text: String
@@ -248,12 +286,12 @@ private struct TreeWalk {
             }
             if searchable { appendSearchText(text) }
             let shown = environment.keepsSource ? (node.isUnterminatedPlaceholder ? "{{" : "{{\(node.extensionText)}}") : text
-            changes.append { [document] in document.replace(node, withText: shown) }
+            document.replace(node, withText: shown)
         case .link:
             let destination = node.url
             let (line, column) = node.position
             switch environment.rewriteLink(destination) {
-            case .success(let rewritten?): changes.append { [document] in document.setURL(rewritten, of: node) }
+            case .success(let rewritten?): document.setURL(rewritten, of: node)
             case .success(nil): break
             case .failure(let problem): result.problems.append(MarkdownProblem(line: line, column: column, message: problem.message))
             }
@@ -264,7 +302,7 @@ private struct TreeWalk {
                 result.images.append(ImageReference(destination: destination, line: line, column: column))
             }
             switch environment.rewriteImage(destination) {
-            case .success(let rewritten?): changes.append { [document] in document.setURL(rewritten, of: node) }
+            case .success(let rewritten?): document.setURL(rewritten, of: node)
             case .success(nil): break
             case .failure(let problem): result.problems.append(MarkdownProblem(line: line, column: column, message: problem.message))
             }
@@ -310,7 +348,9 @@ private struct TreeWalk {
         }.joined()
     }
 
-    private mutating func appendSearchText(_ text: String) {
+    private mutating func appendSearchText(_ text: @autoclosure () -> String) {
+        guard environment.recordsPageFacts else { return }
+        let text = text()
         let index = result.sections.count - 1
         if startsNewBlock, !result.sections[index].text.isEmpty { result.sections[index].text += " " }
         startsNewBlock = false
