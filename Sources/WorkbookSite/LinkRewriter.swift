@@ -35,7 +35,7 @@ struct LinkRewriter {
         if path.isEmpty {
             guard let fragment, let current = targets[currentPath] else { return .success(nil) }
             guard let anchor = Self.anchor(fragment, in: current.anchors) else {
-                return .failure(LinkProblem(message: "link to '#\(fragment)': this chapter has no such anchor\(Self.suggestions(current.anchors))"))
+                return .failure(LinkProblem(message: "link to '#\(fragment)': this chapter has no such heading nor other anchor\(Self.suggestions(current.anchors))"))
             }
             return .success(anchor == fragment ? nil : "#" + anchor)
         }
@@ -52,7 +52,7 @@ struct LinkRewriter {
         }
         guard let fragment else { return .success(target.page) }
         guard let anchor = Self.anchor(fragment, in: target.anchors) else {
-            return .failure(LinkProblem(message: "link to '\(destination)': '\(Self.fileName(target.path))' has no anchor '#\(fragment)'\(Self.suggestions(target.anchors))"))
+            return .failure(LinkProblem(message: "link to '\(destination)': '\(Self.fileName(target.path))' has no heading '#\(fragment)' nor other anchor of that name\(Self.suggestions(target.anchors))"))
         }
         return .success("\(target.page)#\(anchor)")
     }
@@ -71,7 +71,7 @@ struct LinkRewriter {
         guard parts.count > 1 else { return .success(target.page) }
         let fragment = String(parts[1])
         guard let anchor = Self.anchor(fragment, in: target.anchors) else {
-            return .failure(LinkProblem(message: "link to '<\(destination)>': '\(Self.fileName(target.path))' has no anchor '#\(fragment)'\(Self.suggestions(target.anchors))"))
+            return .failure(LinkProblem(message: "link to '<\(destination)>': '\(Self.fileName(target.path))' has no heading '#\(fragment)' nor other anchor of that name\(Self.suggestions(target.anchors))"))
         }
         return .success("\(target.page)#\(anchor)")
     }

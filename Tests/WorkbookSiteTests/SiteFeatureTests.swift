@@ -62,7 +62,7 @@ import WorkbookKit
         let errors = fixture.errors()
         #expect(errors.map(\.line) == [3, 4])
         #expect(errors.first?.message.contains("no chapter is named 'Nothing'") == true)
-        #expect(errors.last?.message.contains("has no anchor '#nowhere'") == true)
+        #expect(errors.last?.message.contains("has no heading '#nowhere' nor other anchor") == true)
     }
 }
 
