@@ -178,11 +178,33 @@ static cmark_node *match_placeholder(cmark_syntax_extension *extension, cmark_pa
   return node;
 }
 
+// cmark-gfm 0.29's HTML renderer (html.h is not installed): its first member is the output buffer,
+// which the library's exported `cmark_strbuf_puts` and `houdini_escape_html0` write to.
+struct cmark_html_renderer {
+  void *html;
+};
+void cmark_strbuf_puts(void *buffer, const char *string);
+int houdini_escape_html0(void *buffer, const uint8_t *source, bufsize_t size, int secure);
+
+/// A math node left in the tree renders as an element holding its TeX, HTML-escaped:
+/// `<span class="math inline">\(…\)</span>` or `<span class="math display">\[…\]</span>`.
+static void render_math(cmark_syntax_extension *extension, struct cmark_html_renderer *renderer,
+                        cmark_node *node, cmark_event_type event, int options) {
+  (void)extension; (void)options;
+  if (event != CMARK_EVENT_ENTER) return;
+  int display = workbook_math_is_display(node);
+  const char *tex = workbook_node_text(node);
+  cmark_strbuf_puts(renderer->html, display ? "<span class=\"math display\">\\[" : "<span class=\"math inline\">\\(");
+  houdini_escape_html0(renderer->html, (const uint8_t *)tex, (bufsize_t)strlen(tex), 0);
+  cmark_strbuf_puts(renderer->html, display ? "\\]</span>" : "\\)</span>");
+}
+
 static void setup(void) {
   math_extension = cmark_syntax_extension_new("workbook-math");
   cmark_llist *dollar = cmark_llist_append(cmark_get_default_mem_allocator(), NULL, (void *)'$');
   cmark_syntax_extension_set_special_inline_chars(math_extension, dollar);
   cmark_syntax_extension_set_match_inline_func(math_extension, match_math);
+  cmark_syntax_extension_set_html_render_func(math_extension, render_math);
 
   placeholder_extension = cmark_syntax_extension_new("workbook-placeholders");
   cmark_llist *brace = cmark_llist_append(cmark_get_default_mem_allocator(), NULL, (void *)'{');

@@ -272,9 +272,11 @@ private struct TreeWalk {
             let formula = MathFormula(tex: tex, display: node.isDisplayMath)
             let (line, column) = node.position
             result.formulas.append(LocatedFormula(formula: formula, line: line, column: column))
-            let html = MarkdownRenderer.mathHTML(formula, typeset: environment.math)
             if searchable { appendSearchText(tex) }
-            document.replace(node, withHTML: html, block: false)
+            // Formulas not typeset are rendered by the extension itself, as `mathHTML` would.
+            if let typeset = environment.math[formula] {
+                document.replace(node, withHTML: "<span class=\"math \(formula.display ? "display" : "inline")\">\(typeset)</span>", block: false)
+            }
         case .placeholder:
             let (line, column) = node.position
             let text: String

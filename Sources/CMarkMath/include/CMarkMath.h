@@ -12,8 +12,9 @@
 ///   marked unterminated.
 ///
 /// Each becomes a code node owned by its extension (code nodes are accepted by every inline
-/// container, GFM table cells included), its literal the TeX or the placeholder's name. The
-/// site replaces them all before rendering; one left in place renders as code.
+/// container, GFM table cells included), its literal the TeX or the placeholder's name. A math
+/// node left in the tree renders as `<span class="math inline">\(TeX\)</span>` (or `display`,
+/// `\[TeX\]`); the site replaces placeholders, and math it has typeset, before rendering.
 cmark_syntax_extension *workbook_math_extension(void);
 cmark_syntax_extension *workbook_placeholder_extension(void);
 int workbook_is_math(cmark_node *node);
