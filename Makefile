@@ -15,9 +15,10 @@ RELEASE_DIR   = $(shell $(SWIFT) build -c $(CONFIGURATION) --show-bin-path 2>/de
 LIB_DIR       = $(DESTDIR)$(PREFIX)/lib/workbook
 RESOURCES     = workbook_WorkbookSite.resources
 # Debian packages the project needs: cmark-gfm (library and command-line tool),
-# KaTeX (copied into the site), tidy (HTML check), chromium (browser test), hyperfine (benchmarks),
+# KaTeX run under Node.js when the site is built (its style sheet and fonts copied into the site),
+# tidy (HTML check), chromium (browser test), hyperfine (benchmarks),
 # python3-venv (the benchmarks' MkDocs peer, installed from PyPI into a virtualenv).
-BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex
+BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex nodejs
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
 BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine python3-venv
 

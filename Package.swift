@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Math and placeholder syntax extensions for cmark-gfm, parsed by cmark-gfm itself.
+        .target(name: "CMarkMath", dependencies: ["CMarkGFM"]),
         // The pipeline: load, extract snippets, execute, compare, promote.
         .target(
             name: "WorkbookKit",
@@ -44,6 +46,7 @@ let package = Package(
             dependencies: [
                 "WorkbookKit",
                 "CMarkGFM",
+                "CMarkMath",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources/theme")]

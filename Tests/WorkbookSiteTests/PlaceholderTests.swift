@@ -124,3 +124,32 @@ import WorkbookKit
         #expect(try CalendarDay.parseDay("2024-02-28").days(until: CalendarDay.parseDay("2024-03-01")) == 2)
     }
 }
+
+@Suite struct PlaceholderPlacesTests {
+    @Test(arguments: [
+        "> ~~~\n> {{name}}\n> ~~~\n",
+        "- item\n\n      {{name}} indented code in a list item\n",
+        "> quote\n>\n>     {{name}} indented code in a quote\n",
+        "- ```\n  {{name}}\n  ```\n",
+        "# Heading\n\n    {{name}} indented code after a heading\n",
+        "<pre>\n{{name}}\n</pre>\n",
+        "<script>\nvar t = '{{name}}';\n</script>\n",
+        "`{{name}}` and [x](https://a.org/{{name}}) and <https://a.org/{{name}}>\n",
+        "\\{{name}} is escaped\n",
+    ])
+    func braceNamesOutsideProseAreNeverPlaceholders(_ markdown: String) throws {
+        var fixture = SiteFixture()
+        try fixture.add("01-a.md", "# A\n\n" + markdown)
+        #expect(fixture.errors().isEmpty)
+        #expect(try fixture.article("01-a").contains("{{name}}"))
+    }
+
+    @Test func placeholdersExpandInHeadingsCellsAndLinkText() throws {
+        var fixture = SiteFixture()
+        try fixture.add("01-a.md", "# Day {{DATE_ISO}}\n\n| day |\n|---|\n| {{DATE_ISO}} |\n\n[on {{DATE_ISO}}](#day-2026-11-21)\n")
+        let article = try fixture.article("01-a")
+        #expect(article.contains("<h1 id=\"day-2026-11-21\">"))
+        #expect(article.contains("<td>2026-11-21</td>"))
+        #expect(article.contains(##"<a href="#day-2026-11-21">on 2026-11-21</a>"##))
+    }
+}
