@@ -113,6 +113,26 @@ import Testing
         #expect(run.lines.contains("60 passed, 0 failed"), "\(run.stdout)")
     }
 
+    @Test func editingOneIsolatedSnippetRunsOnlyItsProgram() throws {
+        let root = try WorkbookProcess.copy(fixture: "doc-isolated")
+        let results = root.appendingPathComponent(".workbook-cache/results")
+        func entries() -> Set<String> {
+            let files = FileManager.default.enumerator(atPath: results.path)?.compactMap { $0 as? String } ?? []
+            return Set(files.filter { $0.hasSuffix(".json") })
+        }
+        let cold = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(cold.exitCode == 0, "\(cold.stdout)\(cold.stderr)")
+        #expect(entries().count == 6, "one cached result per program: five isolated snippets and the environment")
+
+        let before = entries()
+        let path = "chapters/01-constants-and-variables.md"
+        try root.write(try root.text(path).replacingOccurrences(of: "return 42", with: "return 42 // the answer"), to: path)
+        let edited = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(edited.exitCode == 0, "\(edited.stdout)\(edited.stderr)")
+        #expect(entries().subtracting(before).count == 1, "the edit ran one program")
+        #expect(edited.lines.contains("7 passed, 0 failed"), "\(edited.stdout)")
+    }
+
     // MARK: Expected failures
 
     @Test func compileErrorsAndTrapsAreRecordedAndChecked() throws {
