@@ -64,7 +64,7 @@ public struct WorkbookSession: Sendable {
         preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> CheckOutcome {
         let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
-        return CheckOutcome(execution: execution, comparison: OutputComparison().compare(execution.chapters))
+        return CheckOutcome(execution: execution, comparison: workbook.config.documentation.comparison.compare(execution.chapters))
     }
 
     /// Runs every chapter (or the selected ones) and writes the actual outputs into the
@@ -75,7 +75,7 @@ public struct WorkbookSession: Sendable {
     ) async -> PromoteOutcome {
         let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
         do {
-            let written = try Promoter().promote(execution, root: workbook.root)
+            let written = try Promoter(documentation: workbook.config.documentation).promote(execution, root: workbook.root)
             return PromoteOutcome(execution: execution, written: written, errors: [])
         } catch {
             return PromoteOutcome(execution: execution, written: [], errors: error.errors)

@@ -29,8 +29,7 @@ import Testing
         #expect(run.stdout.contains("-Summed to 5051 in ... seconds\n+Summed to 5050 in "), "\(run.stdout)")
     }
 
-    @Test(.disabled("needs the Promoter to merge recorded outputs with RecordedOutputMerger"))
-    func promoteKeepsTheEllipsesThatStillMatch() throws {
+    @Test func promoteKeepsTheEllipsesThatStillMatch() throws {
         let root = try WorkbookProcess.copy(fixture: "doc-ellipsis")
         try FileManager.default.removeItem(at: root.appendingPathComponent("chapters/02-still-checked.md"))
         let path = "chapters/01-outputs-that-vary.md"
@@ -45,8 +44,7 @@ import Testing
         #expect(try WorkbookProcess.run(["check", "--no-cache"], in: root).exitCode == 0)
     }
 
-    @Test(.disabled("needs the 'filters' key wired into the config loader"))
-    func filtersLetVaryingOutputsPassAndTheRestIsStillChecked() throws {
+    @Test func filtersLetVaryingOutputsPassAndTheRestIsStillChecked() throws {
         let run = try WorkbookProcess.run(["check", "--no-cache"], fixture: "doc-filters")
         #expect(run.exitCode == 1)
         #expect(run.lines.contains("2 passed, 1 failed"), "\(run.stdout)")
@@ -54,8 +52,7 @@ import Testing
         #expect(run.stdout.contains("-Summed to 5051 in … seconds\n+Summed to 5050 in … seconds\n"), "\(run.stdout)")
     }
 
-    @Test(.disabled("needs the 'filters' key wired into the config loader"))
-    func aBadFilterIsAnErrorAtItsKey() throws {
+    @Test func aBadFilterIsAnErrorAtItsKey() throws {
         let root = try WorkbookProcess.copy(fixture: "doc-filters")
         try root.write("core = []\nfilters = [{ pattern = \"(\", replacement = \"x\" }]\n", to: "workbook.toml")
         let run = try WorkbookProcess.run(["check"], in: root)
@@ -65,8 +62,7 @@ import Testing
 
     // MARK: Stable hashing
 
-    @Test(.disabled("needs SWIFT_DETERMINISTIC_HASHING=1 in the snippet programs' environment"))
-    func setsAndDictionariesPrintTheSameOnEveryRun() throws {
+    @Test func setsAndDictionariesPrintTheSameOnEveryRun() throws {
         let root = try WorkbookProcess.copy(fixture: "doc-hashing")
         for _ in 1...3 {
             let run = try WorkbookProcess.run(["check", "--no-cache"], in: root)
@@ -77,8 +73,7 @@ import Testing
 
     // MARK: // Prints comments
 
-    @Test(.disabled("needs the 'prints' key wired into the config loader"))
-    func aPrintsMismatchIsReportedAtTheComment() throws {
+    @Test func aPrintsMismatchIsReportedAtTheComment() throws {
         let run = try WorkbookProcess.run(["check"], fixture: "doc-prints")
         #expect(run.exitCode == 1)
         #expect(run.stdout.contains("chapters/01-strings-and-characters.md:56:1: the snippet's output differs from its '// Prints' comments\n--- // Prints\n+++ actual\n"), "\(run.stdout)")
@@ -86,8 +81,7 @@ import Testing
         #expect(run.lines.contains("4 passed, 1 failed"), "\(run.stdout)")
     }
 
-    @Test(.disabled("needs the 'prints' key wired into the config loader and PrintsCommentRewriter in the Promoter"))
-    func promoteRewritesThePrintsComments() throws {
+    @Test func promoteRewritesThePrintsComments() throws {
         let root = try WorkbookProcess.copy(fixture: "doc-prints")
         let promote = try WorkbookProcess.run(["promote"], in: root)
         #expect(promote.exitCode == 0, "\(promote.stderr)")
@@ -101,38 +95,53 @@ import Testing
 
     // MARK: Environments
 
-    @Test(.disabled("needs environments"))
-    func isolatedSnippetsMayRedeclareNames() throws {
+    @Test func isolatedSnippetsMayRedeclareNames() throws {
         let run = try WorkbookProcess.run(["check"], fixture: "doc-isolated")
         #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.lines.contains("7 passed, 0 failed"), "\(run.stdout)")
     }
 
-    @Test(.disabled("needs environments"))
-    func anEnvironmentIsItsOwnProgram() throws {
+    @Test func anEnvironmentIsItsOwnProgram() throws {
         let run = try WorkbookProcess.run(["check"], fixture: "doc-environments")
         #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.lines.contains("4 passed, 0 failed"), "\(run.stdout)")
     }
 
-    @Test(.disabled("needs environments"))
-    func sixtyIsolatedListingsPass() throws {
+    @Test func sixtyIsolatedListingsPass() throws {
         let run = try WorkbookProcess.run(["check"], fixture: "doc-sixty-isolated")
         #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.lines.contains("60 passed, 0 failed"), "\(run.stdout)")
     }
 
+    @Test func editingOneIsolatedSnippetRunsOnlyItsProgram() throws {
+        let root = try WorkbookProcess.copy(fixture: "doc-isolated")
+        let results = root.appendingPathComponent(".workbook-cache/results")
+        func entries() -> Set<String> {
+            let files = FileManager.default.enumerator(atPath: results.path)?.compactMap { $0 as? String } ?? []
+            return Set(files.filter { $0.hasSuffix(".json") })
+        }
+        let cold = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(cold.exitCode == 0, "\(cold.stdout)\(cold.stderr)")
+        #expect(entries().count == 6, "one cached result per program: five isolated snippets and the environment")
+
+        let before = entries()
+        let path = "chapters/01-constants-and-variables.md"
+        try root.write(try root.text(path).replacingOccurrences(of: "return 42", with: "return 42 // the answer"), to: path)
+        let edited = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(edited.exitCode == 0, "\(edited.stdout)\(edited.stderr)")
+        #expect(entries().subtracting(before).count == 1, "the edit ran one program")
+        #expect(edited.lines.contains("7 passed, 0 failed"), "\(edited.stdout)")
+    }
+
     // MARK: Expected failures
 
-    @Test(.disabled("needs environments and expected failures"))
-    func compileErrorsAndTrapsAreRecordedAndChecked() throws {
+    @Test func compileErrorsAndTrapsAreRecordedAndChecked() throws {
         let run = try WorkbookProcess.run(["check", "--no-cache"], fixture: "doc-failures")
         #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.lines.contains("6 passed, 0 failed"), "\(run.stdout)")
     }
 
-    @Test(.disabled("needs environments and expected failures"))
-    func aSnippetThatCompilesFineOrDoesNotTrapIsAMismatch() throws {
+    @Test func aSnippetThatCompilesFineOrDoesNotTrapIsAMismatch() throws {
         let root = try WorkbookProcess.copy(fixture: "doc-failures")
         let path = "chapters/01-assertions-and-errors.md"
         try root.write(try root.text(path)
@@ -146,8 +155,7 @@ import Testing
         #expect(!run.stdout.contains(root.path) && !run.stderr.contains(root.path))
     }
 
-    @Test(.disabled("needs environments and expected failures"))
-    func promoteRecordsDiagnosticsWithoutAbsolutePathsOrColours() throws {
+    @Test func promoteRecordsDiagnosticsWithoutAbsolutePathsOrColours() throws {
         let root = try WorkbookProcess.copy(fixture: "doc-failures")
         let path = "chapters/01-assertions-and-errors.md"
         let expected = try root.text(path)

@@ -7,6 +7,8 @@ actor FakeEngineLog {
     private(set) var preparations = 0
     /// Chapters in the order they started running.
     private(set) var runs: [String] = []
+    /// The snippets of each program run (by index), in the order they started.
+    private(set) var programs: [[Int]] = []
     /// Chapters in the order they finished running.
     private(set) var finishes: [String] = []
     private(set) var running = 0
@@ -15,8 +17,9 @@ actor FakeEngineLog {
     func sessionStarted() { sessions += 1 }
     func prepared() { preparations += 1 }
 
-    func started(_ path: String) {
+    func started(_ path: String, snippets: [Int] = []) {
         runs.append(path)
+        programs.append(snippets)
         running += 1
         mostAtOnce = max(mostAtOnce, running)
     }
@@ -52,7 +55,7 @@ struct FakeSnippetEngine: SnippetEngine {
         func cacheKey(for chapter: Chapter) -> String {
             var hasher = ContentHasher()
             hasher.combine("fake-engine")
-            for snippet in chapter.snippets { hasher.combine(snippet.code) }
+            for snippet in chapter.snippets { hasher.combine(snippet.options.norun ? "norun" : snippet.code) }
             return hasher.finalize()
         }
 
@@ -64,7 +67,7 @@ struct FakeSnippetEngine: SnippetEngine {
         }
 
         func run(_ chapter: Chapter) async -> ChapterRun {
-            await engine.log.started(chapter.path)
+            await engine.log.started(chapter.path, snippets: chapter.snippets.filter { !$0.options.norun }.map(\.index))
             try? await Task.sleep(for: engine.delays[chapter.path] ?? .milliseconds(5))
             await engine.log.finished(chapter.path)
             var printed: [Int: String] = [:]

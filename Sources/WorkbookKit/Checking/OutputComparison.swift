@@ -71,7 +71,10 @@ public struct OutputComparison: Sendable {
                     report.failed += 1
                     continue
                 }
-                if let mismatch = compare(snippet, actual: actual, path: executed.chapter.path) {
+                if let unmet = executed.unmetExpectations[snippet.index] {
+                    report.failed += 1
+                    report.mismatches.append(unmetMismatch(snippet, reason: unmet, actual: actual, path: executed.chapter.path))
+                } else if let mismatch = compare(snippet, actual: actual, path: executed.chapter.path) {
                     report.failed += 1
                     report.mismatches.append(mismatch)
                 } else {
@@ -80,6 +83,13 @@ public struct OutputComparison: Sendable {
             }
         }
         return report
+    }
+
+    /// The mismatch of a snippet that did not fail as its `expect=` says.
+    func unmetMismatch(_ snippet: Snippet, reason: String, actual: String, path: String) -> SnippetMismatch {
+        let recordedText = snippet.recorded.map { Self.withoutCarriageReturns($0.text) } ?? ""
+        return SnippetMismatch(path: path, line: snippet.fenceLine, reason: reason,
+                               diff: matcher.diff(expected: recordedText, actual: actual))
     }
 
     /// The mismatch of one snippet, or `nil` when its recorded output is right.

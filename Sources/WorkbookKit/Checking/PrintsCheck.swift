@@ -13,7 +13,7 @@ public struct PrintsCheck: Sendable {
     /// Whether `// Prints` comments may stand for `snippet`'s output: a plain-text snippet
     /// that runs. (Snippets with `expect=` are not, once that option exists.)
     public static func applies(to snippet: Snippet) -> Bool {
-        !snippet.options.norun && snippet.options.output == .text
+        !snippet.options.norun && snippet.options.output == .text && snippet.options.documentation.expect == nil
     }
 
     /// The mismatch of `snippet`, whose comments are `expectation`, or `nil` when it printed

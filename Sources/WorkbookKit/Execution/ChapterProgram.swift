@@ -13,7 +13,7 @@ import Foundation
 public struct ChapterProgram: Sendable, Equatable {
     /// Bumped whenever the generated text changes in a way that can change outputs; part of
     /// every result cache key.
-    public static let templateVersion = "program-3"
+    public static let templateVersion = "program-4"
     /// Modules every program imports before the core modules.
     public static let implicitImports = ["Foundation"]
 
@@ -56,6 +56,11 @@ public struct ChapterProgram: Sendable, Equatable {
             var _workbookSnippetStart: Swift.Double = 0.0
 
             """
+        if runnable.contains(where: { $0.options.documentation.expect == .crash }) {
+            // Line-buffered stdout keeps what a snippet printed before it trapped.
+            text += "#if canImport(Glibc)\nGlibc.setvbuf(Glibc.stdout, nil, Glibc._IOLBF, 0)\n"
+            text += "#elseif canImport(Darwin)\nDarwin.setvbuf(Darwin.stdout, nil, Darwin._IOLBF, 0)\n#endif\n"
+        }
         let file = Self.stringLiteral(chapter.path)
         let marker = boundary.replacingOccurrences(of: "\u{1}", with: "\\u{1}")
         for snippet in runnable {

@@ -16,6 +16,22 @@ public struct ChapterRun: Sendable, Equatable {
     public var runSeconds: Double
     /// The seconds each finished snippet ran, measured by the program itself, by snippet index.
     public var snippetSeconds: [Int: Double] = [:]
+    /// The snippet that was running when the program crashed or exited early: what it printed
+    /// and the program's stderr (for `expect=crash`).
+    public var stoppedSnippet: StoppedSnippet? = nil
+}
+
+/// A snippet during which the program stopped.
+public struct StoppedSnippet: Sendable, Equatable {
+    public var index: Int
+    public var printed: String
+    public var standardError: String
+
+    public init(index: Int, printed: String, standardError: String) {
+        self.index = index
+        self.printed = printed
+        self.standardError = standardError
+    }
 }
 
 /// Compiles a chapter's program against the built core modules and runs it with a timeout.
@@ -77,6 +93,10 @@ public struct ChapterRunner: Sendable {
         run.snippetSeconds = outcome.splitter.seconds
         if let error = ProgramFailure(outcome: outcome, chapter: chapter, timeout: timeout).error {
             run.errors = [error]
+            if let index = outcome.splitter.running, !outcome.timedOut, outcome.splitter.overflowed == nil {
+                let printed = String(decoding: outcome.splitter.runningOutput, as: UTF8.self)
+                run.stoppedSnippet = StoppedSnippet(index: index, printed: printed, standardError: outcome.standardError)
+            }
         }
         return run
     }

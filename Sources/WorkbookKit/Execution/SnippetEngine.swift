@@ -2,8 +2,12 @@
 /// SwiftPM package or another language.
 ///
 /// The executor asks the engine for a ``SnippetEngineSession`` once per execution; the session
-/// names each chapter's cache key, prepares what chapter runs share (core modules) when at
-/// least one chapter must run, and runs chapters, several at once.
+/// names each program's cache key, prepares what runs share (core modules) when at least one
+/// program must run, and runs programs, several at once.
+///
+/// A program is given as its chapter with every snippet outside the program marked `norun`
+/// (``ProgramPlan/chapter(_:of:)``): snippet indices, lines and the chapter's path are the
+/// chapter's own, and an engine runs it exactly like a chapter.
 public protocol SnippetEngine: Sendable {
     /// Looks at `workbook` cheaply (finds the compiler, hashes the core sources) and returns
     /// a session for it; nothing is built yet. Errors here stop every runnable chapter.
@@ -12,13 +16,14 @@ public protocol SnippetEngine: Sendable {
 
 /// One engine set up for one workbook.
 public protocol SnippetEngineSession: Sendable {
-    /// A hash of everything `chapter`'s outputs depend on under this engine.
+    /// A hash of everything `chapter`'s outputs depend on under this engine (`chapter` being
+    /// one program of a chapter).
     func cacheKey(for chapter: Chapter) -> String
     /// Builds what every chapter run needs (core modules); called once, before the first
     /// ``run(_:)``, and only when some chapter is not answered from the cache. `rebuild`
     /// (`--no-cache`) builds it again even when a built copy exists.
     func prepare(rebuild: Bool) async throws(WorkbookErrors)
-    /// Runs `chapter`'s runnable snippets in order and returns what they printed.
+    /// Runs `chapter`'s runnable snippets (one program's) in order and returns what they printed.
     func run(_ chapter: Chapter) async -> ChapterRun
     /// What ``prepare(rebuild:)`` is about to build, for a progress line (`core modules BatchNorm,
     /// NoteKit`); `nil` when it has nothing to build.

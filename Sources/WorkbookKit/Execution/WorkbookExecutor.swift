@@ -1,8 +1,10 @@
 import Foundation
 
-/// Runs every chapter of a workbook through a ``SnippetEngine``: results found in the cache
-/// are reused, the engine is prepared once when anything must run, and the other chapters run
-/// in parallel (at most `options.jobs` at once), reported in reading order.
+/// Runs every chapter of a workbook through a ``SnippetEngine``, program by program (see
+/// ``ProgramPlan``): results found in the cache are reused per program, the engine is prepared
+/// once when anything must run, and the other programs run in parallel (at most `options.jobs`
+/// at once); each chapter's outputs are assembled from its programs and reported in reading
+/// order.
 public struct WorkbookExecutor: Sendable {
     public var options: ExecutionOptions
     public var engine: any SnippetEngine
@@ -38,8 +40,10 @@ public struct WorkbookExecutor: Sendable {
 
         let resultCache = ResultCache(cache: cache)
         let inputs = InputFiles(root: workbook.root, patterns: workbook.config.inputs).digest()
-        let pending = reuseCachedResults(runnable, of: chapters, session: session, inputs: inputs,
-                                         cache: resultCache, board: &board)
+        let grouping = workbook.config.documentation.snippets
+        var assemblies: [Int: ChapterAssembly] = [:]
+        let pending = reuseCachedResults(runnable, of: chapters, grouping: grouping, session: session, inputs: inputs,
+                                         cache: resultCache, board: &board, assemblies: &assemblies)
         guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
 
         let summary = session.preparationSummary()
@@ -48,65 +52,114 @@ public struct WorkbookExecutor: Sendable {
         do {
             try await session.prepare(rebuild: !options.useCache)
         } catch {
-            return Self.stopped(pending.map(\.index), of: chapters, by: error.errors, board: &board)
+            return Self.stopped(Array(Set(pending.map(\.chapterIndex))).sorted(), of: chapters, by: error.errors, board: &board)
         }
         if let summary { preparation(.finished(summary, seconds: ContinuousClock.now.seconds(since: preparationStart))) }
 
-        await run(pending, of: chapters, session: session, cache: resultCache, board: &board)
+        await run(pending, session: session, cache: resultCache, board: &board, assemblies: &assemblies)
         let done = board.chapters
         return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
     }
 
-    /// Records the chapters at `indices` whose results are cached (keyed by the engine's key and
-    /// the contents of the workbook's `inputs` files), and the chapters not
-    /// selected (`options.selectedChapters`) from the cache or else their recorded outputs;
-    /// returns the others with their cache keys.
+    /// A program of a chapter that must run, with the chapter as the engine sees it and the
+    /// program's result cache key.
+    struct PendingProgram: Sendable {
+        var chapterIndex: Int
+        var program: SnippetProgram
+        var chapter: Chapter
+        var key: String
+    }
+
+    /// Records the chapters at `indices` whose programs' results are all cached (keyed by the
+    /// engine's key, the program's kind and the contents of the workbook's `inputs` files), and
+    /// the chapters not selected (`options.selectedChapters`) from the cache or else their
+    /// recorded outputs; adds the cached programs of the other chapters to `assemblies` and
+    /// returns their programs that must run.
     func reuseCachedResults(
-        _ indices: [Int], of chapters: [Chapter], session: any SnippetEngineSession, inputs: String,
-        cache: ResultCache, board: inout ReadingOrderProgress
-    ) -> [(index: Int, key: String)] {
-        var pending: [(index: Int, key: String)] = []
+        _ indices: [Int], of chapters: [Chapter], grouping: SnippetGrouping, session: any SnippetEngineSession,
+        inputs: String, cache: ResultCache, board: inout ReadingOrderProgress, assemblies: inout [Int: ChapterAssembly]
+    ) -> [PendingProgram] {
+        var pending: [PendingProgram] = []
         for index in indices {
             let chapter = chapters[index]
-            let key = ResultCache.combine(session.cacheKey(for: chapter), inputs: inputs)
+            let programs = ProgramPlan(chapter: chapter, grouping: grouping).programs
             let selected = options.selectedChapters?.contains(chapter.path) ?? true
-            if options.useCache || !selected, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
-                board.record(ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .cached, seconds: 0), at: index)
+            var assembly = ChapterAssembly(chapter: chapter, programCount: programs.count)
+            var missing: [PendingProgram] = []
+            for program in programs {
+                let restricted = ProgramPlan.chapter(chapter, of: program)
+                let key = Self.programKey(session.cacheKey(for: restricted), program: program, inputs: inputs)
+                if options.useCache || !selected, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
+                    assembly.add(ExecutedChapter(chapter: restricted, outputs: outputs, provenance: .cached, seconds: 0), of: program)
+                } else {
+                    missing.append(PendingProgram(chapterIndex: index, program: program, chapter: restricted, key: key))
+                }
+            }
+            if missing.isEmpty {
+                board.record(assembly.result, at: index)
             } else if !selected {
                 board.record(Self.recorded(chapter), at: index)
             } else {
-                pending.append((index, key))
+                assemblies[index] = assembly
+                pending += missing
             }
         }
         return pending
     }
 
-    /// Runs the `pending` chapters, at most `options.jobs` at once, storing the results of
-    /// those that succeed.
+    /// The result cache key of `program`: the engine's key of the program's chapter, the
+    /// program's kind (an expected failure gives other outputs) and the `inputs` digest.
+    static func programKey(_ engineKey: String, program: SnippetProgram, inputs: String) -> String {
+        var key = engineKey
+        if program.expected != nil {
+            var hasher = ContentHasher()
+            hasher.combine(engineKey)
+            hasher.combine(program.kind)
+            key = hasher.finalize()
+        }
+        return ResultCache.combine(key, inputs: inputs)
+    }
+
+    /// Runs the `pending` programs, at most `options.jobs` at once, storing the results of
+    /// those that succeed; a chapter is recorded once all its programs are done.
     func run(
-        _ pending: [(index: Int, key: String)], of chapters: [Chapter], session: any SnippetEngineSession,
-        cache resultCache: ResultCache, board: inout ReadingOrderProgress
+        _ pending: [PendingProgram], session: any SnippetEngineSession,
+        cache resultCache: ResultCache, board: inout ReadingOrderProgress, assemblies: inout [Int: ChapterAssembly]
     ) async {
         let jobs = options.jobs
-        await withTaskGroup(of: (Int, ExecutedChapter).self) { group in
+        await withTaskGroup(of: (PendingProgram, ExecutedChapter).self) { group in
             var next = 0
             func startNext() {
                 guard next < pending.count else { return }
-                let (index, key) = pending[next]
+                let item = pending[next]
                 next += 1
-                let chapter = chapters[index]
                 group.addTask {
-                    let executed = Self.executedChapter(chapter, run: await session.run(chapter))
-                    if executed.succeeded { resultCache.store(executed.outputs, forKey: key) }
-                    return (index, executed)
+                    let executed = Self.executedProgram(item.program, of: item.chapter, run: await session.run(item.chapter))
+                    if executed.succeeded && executed.unmetExpectations.isEmpty {
+                        resultCache.store(executed.outputs, forKey: item.key)
+                    }
+                    return (item, executed)
                 }
             }
             for _ in 0..<jobs { startNext() }
-            for await (index, executed) in group {
-                board.record(executed, at: index)
+            for await (item, executed) in group {
+                assemblies[item.chapterIndex]?.add(executed, of: item.program)
+                if let assembly = assemblies[item.chapterIndex], assembly.isComplete {
+                    board.record(assembly.result, at: item.chapterIndex)
+                }
                 startNext()
             }
         }
+    }
+
+    /// The executed chapter of one program's `run`; for a snippet that must fail, its failure
+    /// becomes its output (see ``ExpectedFailureRun``).
+    static func executedProgram(_ program: SnippetProgram, of chapter: Chapter, run: ChapterRun) -> ExecutedChapter {
+        guard program.expected != nil else { return executedChapter(chapter, run: run) }
+        let settled = ExpectedFailureRun(run, program: program, chapter: chapter)
+        var executed = executedChapter(chapter, run: settled.run)
+        if let unmet = settled.unmet, let index = program.snippetIndices.last { executed.unmetExpectations[index] = unmet }
+        return executed
     }
 
     /// The report when `setupErrors` stopped the chapters at `indices` before they ran.

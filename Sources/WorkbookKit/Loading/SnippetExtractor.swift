@@ -126,15 +126,20 @@ private struct Parser {
             case "hide": options.hide = true
             case "norun": options.norun = true
             default:
-                if word.hasPrefix("output="), let kind = OutputKind(rawValue: String(word.dropFirst(7))) {
-                    options.output = kind
-                } else if word.hasPrefix("output=") {
-                    let known = OutputKind.allCases.map(\.rawValue).joined(separator: ", ")
-                    error(line: line, column: column,
-                          "unknown output kind '\(word.dropFirst(7))' (known: \(known))")
-                } else {
-                    error(line: line, column: column,
-                          "unknown snippet option '\(word)' (known: hide, norun, output=text|markdown|html|none)")
+                switch options.documentation.read(word) {
+                case .read: break
+                case .invalid(let message): error(line: line, column: column, message)
+                case .notDocumentation:
+                    if word.hasPrefix("output="), let kind = OutputKind(rawValue: String(word.dropFirst(7))) {
+                        options.output = kind
+                    } else if word.hasPrefix("output=") {
+                        let known = OutputKind.allCases.map(\.rawValue).joined(separator: ", ")
+                        error(line: line, column: column,
+                              "unknown output kind '\(word.dropFirst(7))' (known: \(known))")
+                    } else {
+                        error(line: line, column: column,
+                              "unknown snippet option '\(word)' (known: hide, norun, output=text|markdown|html|none, \(DocumentationOptions.spellings))")
+                    }
                 }
             }
             rest = rest.dropFirst(word.count)
@@ -142,6 +147,9 @@ private struct Parser {
         }
         if options.hide && options.norun {
             error(line: line, column: fence.infoColumn, "a snippet cannot be both 'hide' and 'norun'")
+        }
+        for problem in options.documentation.problems(with: options) {
+            error(line: line, column: fence.infoColumn, problem)
         }
         return options
     }

@@ -6,7 +6,7 @@ extension WorkbookConfig {
     public static let knownKeys = [
         "title", "description", "chapters", "output", "core", "timeout",
         "date_format", "time_zone", "repo_start", "inputs",
-    ]
+    ] + DocumentationConfig.knownKeys
 
     /// Modules a core folder may not be named after: the system modules chapter programs import
     /// and the chapter program's own module.
@@ -59,6 +59,8 @@ extension WorkbookConfig {
             case "time_zone": reader.timeZone(value, key: key).map { config.timeZone = $0 }
             case "repo_start": reader.day(value, key: key).map { config.repoStart = $0 }
             case "inputs": reader.globs(value, key: key).map { config.inputs = $0 }
+            case _ where DocumentationConfig.knownKeys.contains(key):
+                do { try config.documentation.read(key: key, value: value) } catch { reader.fail(key: key, error.message) }
             default:
                 reader.fail(key: key, "unknown key '\(key)' (known: \(knownKeys.joined(separator: ", ")))")
             }

@@ -19,6 +19,9 @@ public struct ExecutedChapter: Sendable, Equatable {
     /// Why the chapter did not run to the end (compile errors, a crash, a timeout); empty when
     /// every runnable snippet has its output.
     public var errors: [WorkbookError] = []
+    /// Snippets that did not fail as their `expect=` says (by index), with the reason: `check`
+    /// reports them as mismatches, and `promote` records nothing while any is left.
+    public var unmetExpectations: [Int: String] = [:]
 
     /// Whether every runnable snippet ran.
     public var succeeded: Bool { errors.isEmpty }

@@ -32,6 +32,8 @@ public struct WorkbookConfig: Sendable, Equatable {
     }
     /// `inputs`: globs of data files (relative to the root) whose contents join every chapter's cache key.
     public var inputs: [String] = []
+    /// `snippets`, `prints`, `filters`: how documentation-style chapters run and are checked.
+    public var documentation = DocumentationConfig()
 
     public init() {}
 }
