@@ -155,6 +155,22 @@ import Testing
         #expect(!run.stdout.contains(root.path) && !run.stderr.contains(root.path))
     }
 
+    @Test func aCachedExpectedFailureFollowsItsLinesWhenProseMoves() throws {
+        let root = try WorkbookProcess.copy(fixture: "doc-failures")
+        let path = "chapters/01-assertions-and-errors.md"
+        let first = try WorkbookProcess.run(["check"], in: root)
+        #expect(first.exitCode == 0, "\(first.stdout)\(first.stderr)")
+        // One more line of prose moves every snippet down: the recorded diagnostics name the
+        // old lines, so check must fail from the cache exactly as it does without it.
+        let source = try root.text(path)
+        let firstBreak = try #require(source.firstIndex(of: "\n"))
+        try root.write(String(source[...firstBreak]) + "\nOne more line of prose.\n" + String(source[source.index(after: firstBreak)...]), to: path)
+        let cached = try WorkbookProcess.run(["check"], in: root)
+        let fresh = try WorkbookProcess.run(["check", "--no-cache"], in: root)
+        #expect(cached.exitCode == 1, "\(cached.stdout)")
+        #expect(cached.lines.last == fresh.lines.last, "\(cached.stdout)\n---\n\(fresh.stdout)")
+    }
+
     @Test func promoteRecordsDiagnosticsWithoutAbsolutePathsOrColours() throws {
         let root = try WorkbookProcess.copy(fixture: "doc-failures")
         let path = "chapters/01-assertions-and-errors.md"

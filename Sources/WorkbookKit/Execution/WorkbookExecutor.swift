@@ -88,7 +88,7 @@ public struct WorkbookExecutor: Sendable {
             var missing: [PendingProgram] = []
             for program in programs {
                 let restricted = ProgramPlan.chapter(chapter, of: program)
-                let key = Self.programKey(session.cacheKey(for: restricted), program: program, inputs: inputs)
+                let key = Self.programKey(session.cacheKey(for: restricted), program: program, in: chapter, inputs: inputs)
                 if options.useCache || !selected, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
                     assembly.add(ExecutedChapter(chapter: restricted, outputs: outputs, provenance: .cached, seconds: 0), of: program)
                 } else {
@@ -109,12 +109,16 @@ public struct WorkbookExecutor: Sendable {
 
     /// The result cache key of `program`: the engine's key of the program's chapter, the
     /// program's kind (an expected failure gives other outputs) and the `inputs` digest.
-    static func programKey(_ engineKey: String, program: SnippetProgram, inputs: String) -> String {
+    static func programKey(_ engineKey: String, program: SnippetProgram, in chapter: Chapter, inputs: String) -> String {
         var key = engineKey
         if program.expected != nil {
+            // A compiler's or runtime's message names the chapter and its lines: they are part
+            // of the recorded output, so they join the key.
             var hasher = ContentHasher()
             hasher.combine(engineKey)
             hasher.combine(program.kind)
+            hasher.combine(chapter.path)
+            for index in program.snippetIndices { hasher.combine(String(chapter.snippets[index].codeFirstLine)) }
             key = hasher.finalize()
         }
         return ResultCache.combine(key, inputs: inputs)
