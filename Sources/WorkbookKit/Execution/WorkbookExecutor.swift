@@ -10,11 +10,11 @@ public struct WorkbookExecutor: Sendable {
     /// An executor over `engine`, by default the Swift compiler found through `options.environment`.
     public init(options: ExecutionOptions = ExecutionOptions(), engine: (any SnippetEngine)? = nil) {
         self.options = options
-        self.engine = engine ?? SwiftCompilerEngine(environment: options.environment)
+        self.engine = engine ?? SwiftCompilerEngine(environment: options.environment, rebuild: !options.useCache)
     }
 
     /// Executes `workbook`; `progress` is called once per chapter, in reading order, and
-    /// `preparation` before and after the engine builds what chapters share (core modules).
+    /// `preparation` before and after the engine builds what chapters share (a package's products).
     public func execute(
         _ workbook: Workbook, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
         preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
@@ -36,25 +36,41 @@ public struct WorkbookExecutor: Sendable {
             return Self.stopped(runnable, of: chapters, by: error.errors, board: &board)
         }
 
+        if session.preparesBeforeKeys, let stopped = await prepare(session, stopping: runnable, of: chapters, board: &board, preparation: preparation) {
+            return stopped
+        }
         let resultCache = ResultCache(cache: cache)
         let inputs = InputFiles(root: workbook.root, patterns: workbook.config.inputs).digest()
         let pending = reuseCachedResults(runnable, of: chapters, session: session, inputs: inputs,
                                          cache: resultCache, board: &board)
         guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
 
+        if !session.preparesBeforeKeys,
+           let stopped = await prepare(session, stopping: pending.map(\.index), of: chapters, board: &board, preparation: preparation) {
+            return stopped
+        }
+
+        await run(pending, of: chapters, session: session, cache: resultCache, board: &board)
+        let done = board.chapters
+        return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
+    }
+
+    /// Prepares `session`, reporting it through `preparation`; when that fails, the report
+    /// with the chapters at `indices` stopped.
+    func prepare(
+        _ session: any SnippetEngineSession, stopping indices: [Int], of chapters: [Chapter],
+        board: inout ReadingOrderProgress, preparation: @Sendable (PreparationProgress) -> Void
+    ) async -> ExecutionReport? {
         let summary = session.preparationSummary()
         let preparationStart = ContinuousClock.now
         if let summary { preparation(.started(summary)) }
         do {
             try await session.prepare(rebuild: !options.useCache)
         } catch {
-            return Self.stopped(pending.map(\.index), of: chapters, by: error.errors, board: &board)
+            return Self.stopped(indices, of: chapters, by: error.errors, board: &board)
         }
         if let summary { preparation(.finished(summary, seconds: ContinuousClock.now.seconds(since: preparationStart))) }
-
-        await run(pending, of: chapters, session: session, cache: resultCache, board: &board)
-        let done = board.chapters
-        return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
+        return nil
     }
 
     /// Records the chapters at `indices` whose results are cached (keyed by the engine's key and
@@ -115,7 +131,7 @@ public struct WorkbookExecutor: Sendable {
     ) -> ExecutionReport {
         for index in indices {
             var chapter = unexecuted(chapters[index], provenance: .notRun)
-            chapter.errors = [WorkbookError(path: chapters[index].path, message: "not run: the core modules did not build",
+            chapter.errors = [WorkbookError(path: chapters[index].path, message: "not run: the package did not build",
                                             stage: "execute")]
             board.record(chapter, at: index)
         }
