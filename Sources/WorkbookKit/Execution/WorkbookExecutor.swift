@@ -131,7 +131,7 @@ public struct WorkbookExecutor: Sendable {
     ) -> ExecutionReport {
         for index in indices {
             var chapter = unexecuted(chapters[index], provenance: .notRun)
-            chapter.errors = [WorkbookError(path: chapters[index].path, message: "not run: the package did not build",
+            chapter.errors = [WorkbookError(path: chapters[index].path, message: "not run: the set-up before running failed (see the errors above)",
                                             stage: "execute")]
             board.record(chapter, at: index)
         }
