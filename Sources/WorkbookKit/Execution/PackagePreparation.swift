@@ -10,8 +10,8 @@ final class PackagePreparation: Sendable {
     private let built: Mutex<PackageBuild?>
 
     /// The preparation of `workbook`'s package, or `nil` when the workbook uses plain Swift.
-    /// The last build is taken as it is when the package did not change, unless `rebuild`.
-    init?(workbook: Workbook, toolchain: Toolchain, cache: CacheFolder, rebuild: Bool) {
+    /// The last build is taken as it is when the package did not change.
+    init?(workbook: Workbook, toolchain: Toolchain, cache: CacheFolder) {
         guard let package = workbook.config.package else { return nil }
         let root = workbook.root
         core = PackageCore(toolchain: toolchain, cache: cache)
@@ -23,16 +23,16 @@ final class PackagePreparation: Sendable {
                 root.appendingPathComponent(workbook.config.outputFolder, isDirectory: true),
                 cache.url,
             ])
-        built = Mutex(rebuild ? nil : core.currentBuild(of: request))
+        built = Mutex(core.currentBuild(of: request))
     }
 
     /// The build the chapter programs use, once prepared.
     var build: PackageBuild? { built.withLock { $0 } }
 
     /// What ``prepare(rebuild:)`` will build (`package products BatchNorm, NoteKit`), or `nil`
-    /// when the last build is current.
-    var summary: String? {
-        guard build == nil else { return nil }
+    /// when the last build is current and `rebuild` is false.
+    func summary(rebuild: Bool) -> String? {
+        guard rebuild || build == nil else { return nil }
         let products = request.products
         return "package product\(products.count == 1 ? "" : "s") \(products.joined(separator: ", "))"
     }

@@ -23,6 +23,9 @@ public protocol SnippetEngineSession: Sendable {
     /// What ``prepare(rebuild:)`` is about to build, for a progress line (`package products BatchNorm,
     /// NoteKit`); `nil` when it has nothing to build.
     func preparationSummary() -> String?
+    /// What ``prepare(rebuild:)`` is about to build when called with `rebuild`; by default
+    /// ``preparationSummary()``.
+    func preparationSummary(rebuild: Bool) -> String?
     /// Whether the cache keys depend on what ``prepare(rebuild:)`` builds (the hash of a
     /// package's built products): then it is called before any ``cacheKey(for:)``, even when
     /// every chapter turns out to be cached.
@@ -31,6 +34,7 @@ public protocol SnippetEngineSession: Sendable {
 
 extension SnippetEngineSession {
     public func preparationSummary() -> String? { nil }
+    public func preparationSummary(rebuild: Bool) -> String? { preparationSummary() }
     public var preparesBeforeKeys: Bool { false }
 }
 

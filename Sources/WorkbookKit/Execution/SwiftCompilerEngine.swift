@@ -7,18 +7,14 @@ public struct SwiftCompilerEngine: SnippetEngine {
     /// The environment the compiler is looked up in (`SWIFTC`, `PATH`) and that chooses the
     /// compile path (`WORKBOOK_PLAIN_SWIFTC`).
     public var environment: [String: String]
-    /// Whether the package's products are built again even when built for the same content
-    /// (`--no-cache`).
-    public var rebuild: Bool
 
-    public init(environment: [String: String], rebuild: Bool = false) {
+    public init(environment: [String: String]) {
         self.environment = environment
-        self.rebuild = rebuild
     }
 
     public func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession {
         let toolchain = try await Toolchain.locate(environment: environment, cache: cache)
-        let package = PackagePreparation(workbook: workbook, toolchain: toolchain, cache: cache, rebuild: rebuild)
+        let package = PackagePreparation(workbook: workbook, toolchain: toolchain, cache: cache)
         return Session(workbook: workbook, toolchain: toolchain, cache: cache, package: package,
                        compilePath: CompilePath(environment: environment))
     }
@@ -37,7 +33,9 @@ public struct SwiftCompilerEngine: SnippetEngine {
             ResultCache.key(chapter: chapter, package: package?.build, compilerVersion: toolchain.version)
         }
 
-        func preparationSummary() -> String? { package?.summary }
+        func preparationSummary() -> String? { package?.summary(rebuild: false) }
+
+        func preparationSummary(rebuild: Bool) -> String? { package?.summary(rebuild: rebuild) }
 
         func prepare(rebuild: Bool) async throws(WorkbookErrors) {
             try await package?.prepare(rebuild: rebuild)

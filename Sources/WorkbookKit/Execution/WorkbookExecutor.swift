@@ -10,7 +10,7 @@ public struct WorkbookExecutor: Sendable {
     /// An executor over `engine`, by default the Swift compiler found through `options.environment`.
     public init(options: ExecutionOptions = ExecutionOptions(), engine: (any SnippetEngine)? = nil) {
         self.options = options
-        self.engine = engine ?? SwiftCompilerEngine(environment: options.environment, rebuild: !options.useCache)
+        self.engine = engine ?? SwiftCompilerEngine(environment: options.environment)
     }
 
     /// Executes `workbook`; `progress` is called once per chapter, in reading order, and
@@ -61,7 +61,7 @@ public struct WorkbookExecutor: Sendable {
         _ session: any SnippetEngineSession, stopping indices: [Int], of chapters: [Chapter],
         board: inout ReadingOrderProgress, preparation: @Sendable (PreparationProgress) -> Void
     ) async -> ExecutionReport? {
-        let summary = session.preparationSummary()
+        let summary = session.preparationSummary(rebuild: !options.useCache)
         let preparationStart = ContinuousClock.now
         if let summary { preparation(.started(summary)) }
         do {
