@@ -15,5 +15,8 @@ echo
 echo "== Snippet engine: cold, warm and one-edit builds"
 Benchmarks/snippet-bench.sh
 echo
+echo "== SwiftPM packages as the snippet core: package builds; cold, warm and one-edit builds"
+Benchmarks/package-bench.sh
+echo
 echo "== Rendering: workbook vs the cmark-gfm command-line tool"
 Benchmarks/render-bench.sh

@@ -71,7 +71,7 @@ public struct OutputFolderPolicy: Sendable {
             ("the cache folder", cache),
             ("'\(WorkbookLoader.configFileName)'", root.appendingPathComponent(WorkbookLoader.configFileName)),
         ]
-        for core in workbook.config.core { folders.append(("the core folder '\(core)'", root.appendingPathComponent(core))) }
+        if let package = workbook.config.package { folders.append(("the package folder '\(package)'", root.appendingPathComponent(package))) }
         for input in workbook.config.inputs {
             let fixed = input.prefix { !"*?[".contains($0) }
             let folder = fixed.contains("/") ? String(fixed[..<fixed.lastIndex(of: "/")!]) : ""

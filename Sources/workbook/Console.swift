@@ -22,7 +22,7 @@ enum Console {
     /// Prints each chapter's progress line.
     static let progress: @Sendable (ChapterProgress) -> Void = { print($0.line) }
 
-    /// Prints a line when core modules start building and when they are built.
+    /// Prints a line when package products start building and when they are built.
     static let preparation: @Sendable (PreparationProgress) -> Void = { print($0.line) }
 
     /// Prints `errors` (and their annotations in GitHub Actions) and fails the command.

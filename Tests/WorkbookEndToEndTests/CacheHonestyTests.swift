@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A cached result equals what a fresh run prints: line numbers where code prints them,
-/// `inputs` files, checksummed entries, and `--no-cache` compiling the core again.
+/// `inputs` files and checksummed entries (`--no-cache` building the package again is in `PackageTests`).
 @Suite struct CacheHonestyTests {
     @Test func aSnippetPrintingItsLineRunsAgainWhenProseMovesIt() throws {
         let root = try WorkbookProcess.copy(fixture: "plain")
@@ -49,23 +49,5 @@ import Testing
         #expect(promote.exitCode == 0, "\(promote.stderr)")
         #expect(promote.stdout.contains("compiled"), "the edited entry is ignored and the chapter runs: \(promote.stdout)")
         #expect(try root.text("chapters/01-one.md") == chapter)
-    }
-
-    @Test func noCacheCompilesTheCoreModulesAgain() throws {
-        let root = try WorkbookProcess.copy(fixture: "notebook")
-        #expect(try WorkbookProcess.run(["check"], in: root, privateCache: true).exitCode == 0)
-        let core = root.appendingPathComponent(".workbook-cache/core")
-        func library() throws -> Date? {
-            let folder = try FileManager.default.contentsOfDirectory(atPath: core.path).first { $0.hasPrefix("Tiny-") }
-            return try folder.flatMap {
-                try FileManager.default.attributesOfItem(atPath: core.appendingPathComponent("\($0)/libTiny.a").path)[.modificationDate] as? Date
-            }
-        }
-        let before = try library()
-        #expect(try WorkbookProcess.run(["check"], in: root, privateCache: true).exitCode == 0)
-        #expect(try library() == before, "a cached run keeps the built core")
-        #expect(try WorkbookProcess.run(["check", "--no-cache"], in: root, privateCache: true).exitCode == 0)
-        #expect(try library() != before, "--no-cache compiles the core again")
-        #expect(try library() != nil)
     }
 }

@@ -29,9 +29,6 @@ import Testing
 
         #expect(try check(["--no-cache"]) == ["compiled", "compiled"])
 
-        try root.write("/// Doubles `x`, twice as politely.\npublic func double(_ x: Int) -> Int { x + x }\n", to: "Core/Tiny/Tiny.swift")
-        #expect(try check() == ["compiled", "compiled"], "a core source change runs every chapter")
-        #expect(try check() == ["cached", "cached"])
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".workbook-cache").path))
     }
 }

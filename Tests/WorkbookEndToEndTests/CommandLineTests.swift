@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The command-line experience: `init`, finding the workbook, `--version`, `clean`, chapter
-/// arguments, the core-build progress line, GitHub annotations and `--timings`.
+/// arguments, GitHub annotations and `--timings`.
 @Suite struct CommandLineTests {
     /// A new, empty folder for tests that start from nothing.
     func emptyFolder() throws -> URL {
@@ -75,7 +75,7 @@ import Testing
         let run = try WorkbookProcess.run(["clean"], in: root, privateCache: true)
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(!exists("site", in: root) && !exists(".workbook-cache", in: root))
-        #expect(exists("chapters/01-basics.md", in: root) && exists("Core/Tiny", in: root))
+        #expect(exists("chapters/01-basics.md", in: root) && exists("workbook.toml", in: root))
         let again = try WorkbookProcess.run(["clean"], in: root, privateCache: true)
         #expect(again.lines.contains("Nothing to clean."), "\(again.stdout)")
     }
@@ -121,19 +121,6 @@ import Testing
         #expect(run.lines.contains { $0.hasPrefix("[2/2] chapters/02-isolated.md: compiled") }, "\(run.stdout)")
         #expect(try root.text("site/01-basics.html").contains("total = 42"))
         #expect(exists("site/02-isolated.html", in: root))
-    }
-
-    @Test func aProgressLineNamesTheCoreModulesWhileTheyBuild() throws {
-        let root = try WorkbookProcess.copy(fixture: "notebook")
-        let first = try WorkbookProcess.run(["check"], in: root, privateCache: true)
-        #expect(first.exitCode == 0, "\(first.stderr)")
-        #expect(first.lines.first == "Building core module Tiny…", "\(first.stdout)")
-        #expect(first.lines.contains { $0.range(of: #"^Built core module Tiny in \d+\.\d\d s$"#, options: .regularExpression) != nil },
-                "\(first.stdout)")
-        try root.write(try root.text("chapters/02-isolated.md").replacingOccurrences(of: "total = 1", with: "total = 2"),
-                       to: "chapters/02-isolated.md")
-        let second = try WorkbookProcess.run(["check"], in: root, privateCache: true)
-        #expect(!second.stdout.contains("core module"), "built modules are not built again: \(second.stdout)")
     }
 
     @Test func inGitHubActionsErrorsAndMismatchesAreAlsoAnnotations() throws {

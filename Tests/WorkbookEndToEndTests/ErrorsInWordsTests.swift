@@ -33,14 +33,4 @@ import Testing
                          "the cache path is a file, not a folder")
         #expect(try root.text(".workbook-cache") == "not a folder\n")
     }
-
-    @Test(arguments: ["Foundation", "WorkbookChapter", "Glibc"])
-    func aCoreFolderNamedLikeASystemModule(name: String) throws {
-        let root = try WorkbookProcess.copy(fixture: "plain")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Core/\(name)"), withIntermediateDirectories: true)
-        try root.write("public let x = 1\n", to: "Core/\(name)/X.swift")
-        try root.write("core = [\"Core/\(name)\"]\n", to: "workbook.toml")
-        Self.expectPlain(try WorkbookProcess.run(["check"], in: root),
-                         "workbook.toml:1:1: error: 'core' folder name '\(name)' is taken by a module every chapter program uses")
-    }
 }

@@ -45,12 +45,21 @@ import Testing
         #expect(run.stderr.contains("workbook.toml:3:1: error: 'timeout' must be a number of seconds between 1 and 86400"))
     }
 
-    @Test func aMissingCoreFolderNamesTheKey() throws {
+    @Test func aMissingPackageFolderNamesTheKey() throws {
         let root = try WorkbookProcess.copy(fixture: "crash")
-        try root.write("core = [\"Sources/Nowhere\"]\n", to: "workbook.toml")
+        try root.write("title = \"x\"\npackage = \"Nowhere\"\nproducts = [\"Lib\"]\n", to: "workbook.toml")
         let run = try WorkbookProcess.run(["check"], in: root)
         #expect(run.exitCode == 1)
-        #expect(run.stderr.contains("workbook.toml: error: the 'core' folder 'Sources/Nowhere' does not exist"), "\(run.stderr)")
+        #expect(run.stderr.contains("workbook.toml:2:1: error: the package folder 'Nowhere' has no Package.swift"), "\(run.stderr)")
+    }
+
+    @Test func aNonEmptyCoreIsAnErrorThatNamesPackageAndProducts() throws {
+        let root = try WorkbookProcess.copy(fixture: "crash")
+        try root.write("title = \"x\"\ncore = [\"Sources/Lib\"]\n", to: "workbook.toml")
+        let run = try WorkbookProcess.run(["check"], in: root)
+        #expect(run.exitCode == 1)
+        #expect(run.stderr.contains("workbook.toml:2:1: error: 'core' is no longer supported: name a SwiftPM package"), "\(run.stderr)")
+        #expect(run.stderr.contains("package = \".\" and products = [\"MyLibrary\"]"), "\(run.stderr)")
     }
 
     @Test(arguments: [["build", "--date", "1996-13-01"], ["check", "--jobs", "0"], ["frobnicate"]])

@@ -14,11 +14,18 @@ import Testing
     }
 
     func workbook() throws -> Workbook {
-        try write("public func double(_ x: Int) -> Int { 2 * x }\n", to: "Core/Tiny/Tiny.swift")
+        try write("public func double(_ x: Int) -> Int { 2 * x }\n", to: "Tiny/Sources/Tiny/Tiny.swift")
+        try write("""
+            // swift-tools-version: 6.0
+            import PackageDescription
+            let package = Package(name: "Tiny", products: [.library(name: "Tiny", targets: ["Tiny"])], targets: [.target(name: "Tiny")])
+
+            """, to: "Tiny/Package.swift")
         try write("""
             # Outputs
 
             ```swift
+            import Tiny
             print(double(21), String(format: "%.3f", 2.0 / 3.0))
             ```
 
@@ -29,10 +36,11 @@ import Testing
 
             """, to: "chapters/01-outputs.md")
         try write("# Compile error\n\n```swift\nlet x: Int = \"text\"\n```\n", to: "chapters/02-compile-error.md")
-        try write("# Crash\n\n```swift\nprint(1)\n```\n\n```swift\nlet xs = [Int]()\nprint(xs[double(1)])\n```\n",
+        try write("# Crash\n\n```swift\nprint(1)\n```\n\n```swift\nimport Tiny\nlet xs = [Int]()\nprint(xs[double(1)])\n```\n",
                   to: "chapters/03-crash.md")
         var config = WorkbookConfig()
-        config.core = ["Core/Tiny"]
+        config.package = "Tiny"
+        config.products = ["Tiny"]
         config.timeout = 120
         let chapters = try ["01-outputs", "02-compile-error", "03-crash"].map { name in
             let path = "chapters/\(name).md"

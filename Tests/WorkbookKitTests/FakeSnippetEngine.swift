@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import WorkbookKit
 
 /// What a `FakeSnippetEngine` was asked to do.
@@ -15,7 +16,16 @@ actor FakeEngineLog {
     private(set) var mostAtOnce = 0
 
     func sessionStarted() { sessions += 1 }
-    func prepared() { preparations += 1 }
+    /// Whether the current session was prepared, and how many cache keys were asked for
+    /// before it was (keys are asked synchronously, hence a lock rather than the actor).
+    private nonisolated let keys = Mutex<(prepared: Bool, early: Int)>((false, 0))
+    var keysBeforePreparation: Int { keys.withLock { $0.early } }
+    func prepared() {
+        preparations += 1
+        keys.withLock { $0.prepared = true }
+    }
+    nonisolated func keyAsked() { keys.withLock { if !$0.prepared { $0.early += 1 } } }
+    func newSession() { keys.withLock { $0.prepared = false } }
 
     func started(_ path: String, snippets: [Int] = []) {
         runs.append(path)
@@ -42,9 +52,12 @@ struct FakeSnippetEngine: SnippetEngine {
     var preparationError: WorkbookError?
     /// What the session says `prepare()` builds; `nil`: nothing.
     var preparationSummary: String?
+    /// Whether the session's keys depend on its preparation (as a package's do).
+    var preparesBeforeKeys = false
 
     func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession {
         await log.sessionStarted()
+        await log.newSession()
         if let sessionError { throw WorkbookErrors([sessionError]) }
         return Session(engine: self)
     }
@@ -52,7 +65,10 @@ struct FakeSnippetEngine: SnippetEngine {
     struct Session: SnippetEngineSession {
         var engine: FakeSnippetEngine
 
+        var preparesBeforeKeys: Bool { engine.preparesBeforeKeys }
+
         func cacheKey(for chapter: Chapter) -> String {
+            engine.log.keyAsked()
             var hasher = ContentHasher()
             hasher.combine("fake-engine")
             for snippet in chapter.snippets { hasher.combine(snippet.options.norun ? "norun" : snippet.code) }

@@ -3,11 +3,13 @@ import Testing
 @testable import WorkbookKit
 
 @Suite struct ResultCacheKeyTests {
-    let module = CoreModule(name: "Tiny", folder: "Core/Tiny", sourcePaths: ["Core/Tiny/A.swift"], key: "k1")
+    let package = PackageBuild(
+        contentHash: "c1", outputHash: "o1", modules: ["Tiny"], compilerArguments: ["-I", "/cache/Modules"],
+        linkerArguments: ["-L", "/cache", "-lWorkbookPackageProducts"], localPackages: ["/root/Tiny"])
 
-    func key(_ source: String, modules: [CoreModule]? = nil, compiler: String = "swift 6.3.1") throws -> String {
+    func key(_ source: String, package: PackageBuild?? = nil, compiler: String = "swift 6.3.1") throws -> String {
         let chapter = try SnippetExtractor().extract(path: "chapters/01-x.md", source: source)
-        return ResultCache.key(chapter: chapter, modules: modules ?? [module], compilerVersion: compiler)
+        return ResultCache.key(chapter: chapter, package: package ?? self.package, compilerVersion: compiler)
     }
 
     let base = "# Title\n\n```swift\nprint(1)\n```\n"
@@ -31,29 +33,20 @@ import Testing
         #expect(try key(base) != key(source))
     }
 
-    @Test func coreAndCompilerChangeTheKey() throws {
-        var changed = module
-        changed.key = "k2"
-        #expect(try key(base) != key(base, modules: [changed]))
-        #expect(try key(base) != key(base, modules: []))
+    @Test func theBuiltPackageItsFlagsAndTheCompilerChangeTheKey() throws {
+        var rebuilt = package
+        rebuilt.outputHash = "o2"
+        var moved = package
+        moved.compilerArguments = ["-I", "/elsewhere/Modules"]
+        #expect(try key(base) != key(base, package: rebuilt))
+        #expect(try key(base) != key(base, package: moved))
+        #expect(try key(base) != key(base, package: .some(nil)))
         #expect(try key(base) != key(base, compiler: "swift 6.4"))
     }
 
-    @Test func coreModuleKeyFollowsItsSources() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("core-key-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let folder = root.appendingPathComponent("Core/Tiny")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "public let a = 1\n".write(to: folder.appendingPathComponent("A.swift"), atomically: true, encoding: .utf8)
-        var config = WorkbookConfig()
-        config.core = ["Core/Tiny"]
-        let workbook = Workbook(root: root, config: config, chapters: [])
-        let toolchain = Toolchain(swiftc: URL(fileURLWithPath: "/usr/bin/swiftc"), version: "v")
-        let first = try CoreModule.describe(workbook: workbook, toolchain: toolchain)
-        #expect(first.map(\.name) == ["Tiny"])
-        #expect(first.first?.sourcePaths == ["Core/Tiny/A.swift"])
-        try "public let a = 2\n".write(to: folder.appendingPathComponent("A.swift"), atomically: true, encoding: .utf8)
-        let second = try CoreModule.describe(workbook: workbook, toolchain: toolchain)
-        #expect(first.first?.key != second.first?.key)
+    @Test func aPackageEditThatBuildsTheSameBytesKeepsTheKey() throws {
+        var edited = package
+        edited.contentHash = "c2"
+        #expect(try key(base) == key(base, package: edited))
     }
 }

@@ -23,6 +23,13 @@ import Testing
         #expect(comparison.summary == "1 passed, 0 failed")
     }
 
+    @Test func theStarterShowsThePackageKeysCommentedAndHasNoCoreKey() throws {
+        let lines = WorkbookStarter.configuration.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains("# package = \".\""))
+        #expect(lines.contains("# products = [\"MyLibrary\"]"))
+        #expect(!lines.contains { $0.hasPrefix("core") || $0.hasPrefix("package") || $0.hasPrefix("products") })
+    }
+
     @Test func initRefusesToOverwriteAndWritesNothing() throws {
         let folder = try PackageFixtures.temporaryFolder("init-existing")
         defer { try? FileManager.default.removeItem(at: folder) }

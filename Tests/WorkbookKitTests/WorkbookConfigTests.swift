@@ -5,7 +5,7 @@ import Testing
     @Test func emptyFileGivesDefaults() throws {
         let config = try WorkbookConfig.parse(toml: "")
         #expect(config == WorkbookConfig())
-        #expect(config.core == [])
+        #expect(config.package == nil && config.products == [])
         #expect(config.timeout == 60)
         #expect(config.outputFolder == "site")
     }
@@ -25,7 +25,7 @@ import Testing
         #expect(config.title == "Notes")
         #expect(config.chaptersFolder == "pages")
         #expect(config.outputFolder == "public")
-        #expect(config.core == [])
+        #expect(config.package == nil)
         #expect(config.timeout == 2)
         #expect(config.timeZone.identifier == "Europe/Paris")
         #expect(config.repoStart == CalendarDay(year: 2024, month: 1, day: 31))
@@ -48,7 +48,14 @@ import Testing
         ("repo_start = \"0000-01-01\"\n", 1, "YYYY-MM-DD"),
         ("inputs = \"data/*.csv\"\n", 1, "'inputs' must be a list of file patterns"),
         ("inputs = [\"../other/*.csv\"]\n", 1, "relative to the workbook root"),
-        ("core = \"Sources/BatchNorm\"\n", 1, "'core' must be a list"),
+        ("core = \"Sources/BatchNorm\"\n", 1, "'core' is no longer supported"),
+        ("title = \"x\"\ncore = [\"Sources/BatchNorm\"]\n", 2, "such as package = \".\" and products = [\"MyLibrary\"]"),
+        ("package = \".\"\n", 1, "'package' needs 'products'"),
+        ("title = \"x\"\nproducts = [\"A\"]\n", 2, "'products' needs 'package'"),
+        ("package = \".\"\nproducts = []\n", 2, "at least one library product"),
+        ("package = \".\"\nproducts = \"A\"\n", 2, "'products' must be a list of library product names"),
+        ("package = \".\"\nproducts = [\"A\", \"A\"]\n", 2, "names a product twice"),
+        ("package = \"/abs\"\nproducts = [\"A\"]\n", 1, "relative to the workbook root"),
         ("title = 3\n", 1, "'title' must be a string"),
         ("time_zone = \"Mars/Olympus\"\n", 1, "unknown time zone"),
         ("repo_start = \"2024-02-30\"\n", 1, "YYYY-MM-DD"),
@@ -60,6 +67,13 @@ import Testing
         #expect(error.line == line)
         #expect(error.message.contains(message))
         #expect(error.description.hasPrefix("workbook.toml:\(line):1: error: "))
+    }
+
+    @Test func packageAndProductsAreReadAndAnEmptyCoreIsAccepted() throws {
+        let config = try WorkbookConfig.parse(toml: "core = []\npackage = \".\"\nproducts = [\"BatchNorm\", \"NoteKit\"]\n")
+        #expect(config.package == ".")
+        #expect(config.products == ["BatchNorm", "NoteKit"])
+        #expect(config.location(of: "package") == (2, 1))
     }
 
     @Test func inputsAndTheLimitsOfTimeoutAreRead() throws {

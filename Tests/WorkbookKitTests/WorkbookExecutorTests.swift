@@ -85,6 +85,35 @@ import Testing
         #expect(uncachedReport.chapters.map(\.provenance) == [.ran, .ran])
     }
 
+    @Test func aSessionWhoseKeysDependOnItsPreparationIsPreparedFirstEvenWhenEverythingIsCached() async throws {
+        defer { try? FileManager.default.removeItem(at: cacheFolder) }
+        let book = try workbook([("01-a", chapter("a")), ("02-b", chapter("b"))])
+        var engine = FakeSnippetEngine()
+        engine.preparesBeforeKeys = true
+        engine.preparationSummary = "package products Tiny"
+        let first = await executor(engine).execute(book)
+        #expect(first.chapters.map(\.provenance) == [.ran, .ran])
+        #expect(await engine.log.preparations == 1, "prepared once, before the keys, not again before the runs")
+        #expect(await engine.log.keysBeforePreparation == 0)
+        let cached = await executor(engine).execute(book)
+        #expect(cached.chapters.map(\.provenance) == [.cached, .cached])
+        #expect(await engine.log.preparations == 2, "the keys need the prepared build even when every chapter is cached")
+        #expect(await engine.log.keysBeforePreparation == 0)
+    }
+
+    @Test func aFailedPreparationBeforeTheKeysStopsEveryRunnableChapter() async throws {
+        defer { try? FileManager.default.removeItem(at: cacheFolder) }
+        let book = try workbook([("01-a", chapter("a")), ("02-b", "# No code\n")])
+        var engine = FakeSnippetEngine()
+        engine.preparesBeforeKeys = true
+        let packageError = WorkbookError(path: "Tiny/Sources/Tiny/A.swift", line: 2, column: 12, message: "cannot convert", stage: "package")
+        engine.preparationError = packageError
+        let report = await executor(engine).execute(book)
+        #expect(report.errors == [packageError])
+        #expect(report.chapters.map(\.provenance) == [.notRun, .nothingToRun])
+        #expect(await engine.log.runs.isEmpty)
+    }
+
     @Test func aFailedPreparationStopsEveryChapterThatHadToRun() async throws {
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook([("01-a", chapter("a")), ("02-b", "# No code\n"), ("03-c", chapter("c"))])
@@ -94,7 +123,7 @@ import Testing
         let report = await executor(engine).execute(book)
         #expect(report.errors == [setupError])
         #expect(report.chapters.map(\.provenance) == [.notRun, .nothingToRun, .notRun])
-        #expect(report.chapters[0].errors.first?.message == "not run: the core modules did not build")
+        #expect(report.chapters[0].errors.first?.message == "not run: the set-up before running failed (see the errors above)")
         #expect(report.chapters[0].outputs == [nil])
         #expect(await engine.log.runs.isEmpty)
     }

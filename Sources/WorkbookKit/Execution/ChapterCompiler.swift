@@ -1,6 +1,6 @@
 import Foundation
 
-/// Compiles a chapter's `main.swift` into an executable against the built core modules.
+/// Compiles a chapter's `main.swift` into an executable against the built package products.
 ///
 /// The compiler driver's jobs are replayed from a cached `CompilePlan` instead of starting
 /// `swiftc`; autolink extraction is answered from `AutolinkCache` when the program's imports
@@ -10,7 +10,8 @@ import Foundation
 struct ChapterCompiler: Sendable {
     var toolchain: Toolchain
     var cache: CacheFolder
-    var modules: [CoreModule]
+    /// The package's `swiftc` arguments (`PackageBuild.swiftcArguments`), or none.
+    var flags: [String] = []
     var path: CompilePath = .shortcuts
 
     /// Compiles `source` into `binary`, using `folder` for intermediate files; tools run in
@@ -71,13 +72,6 @@ struct ChapterCompiler: Sendable {
         // lld links a Foundation program about 60 ms faster than the default gold.
         let lld = toolchain.swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld")
         if FileManager.default.isExecutableFile(atPath: lld.path) { arguments.append("-use-ld=lld") }
-        for module in modules {
-            let built = module.builtFolder(in: cache).path
-            arguments += ["-I", built, "-L", built]
-        }
-        // Later modules may depend on earlier ones: a static archive must come before the
-        // archives it uses.
-        for module in modules.reversed() { arguments += ["-l\(module.name)"] }
-        return arguments + [source.path, "-o", binary.path]
+        return arguments + flags + [source.path, "-o", binary.path]
     }
 }

@@ -13,8 +13,8 @@ import Foundation
 public struct ChapterProgram: Sendable, Equatable {
     /// Bumped whenever the generated text changes in a way that can change outputs; part of
     /// every result cache key.
-    public static let templateVersion = "program-4"
-    /// Modules every program imports before the core modules.
+    public static let templateVersion = "program-5"
+    /// The only module every program imports; snippets import the package's modules they use.
     public static let implicitImports = ["Foundation"]
 
     /// The generated `main.swift`.
@@ -24,7 +24,8 @@ public struct ChapterProgram: Sendable, Equatable {
     /// The snippets the program runs (not `norun`), in order.
     public var snippetIndices: [Int]
 
-    /// Generates the program of `chapter`, importing `modules` (the core module names).
+    /// Generates the program of `chapter`, importing `modules` besides Foundation (chapter
+    /// programs pass none: snippets import what they use).
     public init(chapter: Chapter, modules: [String]) {
         let runnable = chapter.snippets.filter { !$0.options.norun }
         var hasher = ContentHasher()

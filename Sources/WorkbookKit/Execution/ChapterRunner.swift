@@ -34,7 +34,7 @@ public struct StoppedSnippet: Sendable, Equatable {
     }
 }
 
-/// Compiles a chapter's program against the built core modules and runs it with a timeout.
+/// Compiles a chapter's program against the built package products and runs it with a timeout.
 public struct ChapterRunner: Sendable {
     /// The most a snippet may print.
     public static let outputLimit = 1 << 20
@@ -42,19 +42,20 @@ public struct ChapterRunner: Sendable {
     static let standardErrorLimit = 64 * 1024
     public var toolchain: Toolchain
     public var cache: CacheFolder
-    public var modules: [CoreModule]
+    /// `swiftc` arguments that make the package's modules importable and link them (none for plain Swift).
+    public var flags: [String]
     /// Whether the compile takes the shortcuts or calls plain `swiftc`.
     public var compilePath: CompilePath = .shortcuts
 
-    public init(toolchain: Toolchain, cache: CacheFolder, modules: [CoreModule]) {
+    public init(toolchain: Toolchain, cache: CacheFolder, flags: [String] = []) {
         self.toolchain = toolchain
         self.cache = cache
-        self.modules = modules
+        self.flags = flags
     }
 
     /// Compiles and runs `chapter` of the workbook at `root`, stopping it after `timeout` seconds.
     public func run(_ chapter: Chapter, root: URL, timeout: Double) async -> ChapterRun {
-        let program = ChapterProgram(chapter: chapter, modules: modules.map(\.name))
+        let program = ChapterProgram(chapter: chapter, modules: [])
         let folder = cache.url.appendingPathComponent("build/\(chapter.slug)-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("main.swift")
@@ -65,7 +66,7 @@ public struct ChapterRunner: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(program.source.utf8).write(to: source)
-            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, modules: modules, path: compilePath)
+            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: flags, path: compilePath)
             let result = try await compiler.compile(source: source, binary: binary, folder: folder, root: root)
             run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
             guard result.succeeded else {

@@ -1,4 +1,4 @@
-/// The `swiftc` flags of the two kinds of compile, in one place: the compilers use them and
+/// The `swiftc` flags of chapter programs, in one place: the compiler uses them and
 /// the cache keys hash them.
 enum CompilerFlags {
     /// The module of chapter programs; runtime messages name files `WorkbookChapter/x.md`.
@@ -10,8 +10,4 @@ enum CompilerFlags {
         "-module-name", programModuleName, "-swift-version", "5", "-Onone", "-suppress-warnings",
         "-diagnostic-style", "llvm", "-no-color-diagnostics",
     ]
-
-    /// Core modules: optimized, whole-module, Swift 6 language mode (the mode SwiftPM builds
-    /// the core in).
-    static let coreModule = ["-O", "-wmo", "-parse-as-library", "-swift-version", "6", "-static", "-emit-library"]
 }

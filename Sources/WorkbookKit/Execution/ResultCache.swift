@@ -12,10 +12,10 @@ public struct ResultCache: Sendable {
     static let locationLiterals = ["#line", "#file", "#fileID", "#filePath", "#function", "#column", "#sourceLocation"]
 
     /// The key of `chapter`'s results: the runnable code and the options of every snippet,
-    /// the core modules, the compiler and the program template. Prose and the timeout are left out: they do not change what a successful run
+    /// the package's built products and their flags, the compiler and the program template. Prose and the timeout are left out: they do not change what a successful run
     /// prints; line numbers and the chapter's path are left out too, unless a snippet uses a
     /// literal such as `#line` that prints them.
-    public static func key(chapter: Chapter, modules: [CoreModule], compilerVersion: String) -> String {
+    public static func key(chapter: Chapter, package: PackageBuild?, compilerVersion: String) -> String {
         var hasher = ContentHasher()
         hasher.combine(ChapterProgram.templateVersion)
         let runnable = chapter.snippets.filter { !$0.options.norun }
@@ -26,9 +26,9 @@ public struct ResultCache: Sendable {
         hasher.combine(ChapterProgram.implicitImports.joined(separator: ","))
         hasher.combine(CompilerFlags.chapterProgram.joined(separator: " "))
         hasher.combine(compilerVersion)
-        for module in modules {
-            hasher.combine(module.name)
-            hasher.combine(module.key)
+        if let package {
+            hasher.combine(package.outputHash)
+            hasher.combine(package.swiftcArguments.joined(separator: " "))
         }
         for snippet in chapter.snippets {
             hasher.combine(snippet.options.norun ? "norun" : "run")

@@ -2,14 +2,15 @@
 /// SwiftPM package or another language.
 ///
 /// The executor asks the engine for a ``SnippetEngineSession`` once per execution; the session
-/// names each program's cache key, prepares what runs share (core modules) when at least one
-/// program must run, and runs programs, several at once.
+/// names each program's cache key, prepares what runs share (a package's products) when at
+/// least one program must run (or first, when the keys depend on it), and runs programs,
+/// several at once.
 ///
 /// A program is given as its chapter with every snippet outside the program marked `norun`
 /// (``ProgramPlan/chapter(_:of:)``): snippet indices, lines and the chapter's path are the
 /// chapter's own, and an engine runs it exactly like a chapter.
 public protocol SnippetEngine: Sendable {
-    /// Looks at `workbook` cheaply (finds the compiler, hashes the core sources) and returns
+    /// Looks at `workbook` cheaply (finds the compiler, hashes the package's files) and returns
     /// a session for it; nothing is built yet. Errors here stop every runnable chapter.
     func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession
 }
@@ -19,29 +20,38 @@ public protocol SnippetEngineSession: Sendable {
     /// A hash of everything `chapter`'s outputs depend on under this engine (`chapter` being
     /// one program of a chapter).
     func cacheKey(for chapter: Chapter) -> String
-    /// Builds what every chapter run needs (core modules); called once, before the first
+    /// Builds what every chapter run needs (a package's products); called once, before the first
     /// ``run(_:)``, and only when some chapter is not answered from the cache. `rebuild`
     /// (`--no-cache`) builds it again even when a built copy exists.
     func prepare(rebuild: Bool) async throws(WorkbookErrors)
     /// Runs `chapter`'s runnable snippets (one program's) in order and returns what they printed.
     func run(_ chapter: Chapter) async -> ChapterRun
-    /// What ``prepare(rebuild:)`` is about to build, for a progress line (`core modules BatchNorm,
+    /// What ``prepare(rebuild:)`` is about to build, for a progress line (`package products BatchNorm,
     /// NoteKit`); `nil` when it has nothing to build.
     func preparationSummary() -> String?
+    /// What ``prepare(rebuild:)`` is about to build when called with `rebuild`; by default
+    /// ``preparationSummary()``.
+    func preparationSummary(rebuild: Bool) -> String?
+    /// Whether the cache keys depend on what ``prepare(rebuild:)`` builds (the hash of a
+    /// package's built products): then it is called before any ``cacheKey(for:)``, even when
+    /// every chapter turns out to be cached.
+    var preparesBeforeKeys: Bool { get }
 }
 
 extension SnippetEngineSession {
     public func preparationSummary() -> String? { nil }
+    public func preparationSummary(rebuild: Bool) -> String? { preparationSummary() }
+    public var preparesBeforeKeys: Bool { false }
 }
 
-/// The engine's preparation (building core modules), reported before and after.
+/// The engine's preparation (building a package's products), reported before and after.
 public enum PreparationProgress: Sendable, Equatable {
-    /// Preparation began; the words say what is built (`core modules BatchNorm, NoteKit`).
+    /// Preparation began; the words say what is built (`package products BatchNorm, NoteKit`).
     case started(String)
     /// Preparation finished after `seconds`.
     case finished(String, seconds: Double)
 
-    /// `Building core modules BatchNorm, NoteKit…` or `Built core modules BatchNorm, NoteKit in 14.20 s`.
+    /// `Building package products BatchNorm, NoteKit…` or `Built package products BatchNorm, NoteKit in 14.20 s`.
     public var line: String {
         switch self {
         case .started(let what): "Building \(what)…"

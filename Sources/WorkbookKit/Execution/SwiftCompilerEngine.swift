@@ -1,7 +1,8 @@
 import Foundation
 
 /// The engine of today: each chapter becomes one Swift program, compiled by `swiftc` against
-/// the core modules (built once per content hash) and run with the workbook's timeout.
+/// the workbook's package products (built by SwiftPM once per content hash) and run with the
+/// workbook's timeout.
 public struct SwiftCompilerEngine: SnippetEngine {
     /// The environment the compiler is looked up in (`SWIFTC`, `PATH`) and that chooses the
     /// compile path (`WORKBOOK_PLAIN_SWIFTC`).
@@ -13,8 +14,8 @@ public struct SwiftCompilerEngine: SnippetEngine {
 
     public func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession {
         let toolchain = try await Toolchain.locate(environment: environment, cache: cache)
-        let modules = try CoreModule.describe(workbook: workbook, toolchain: toolchain)
-        return Session(workbook: workbook, toolchain: toolchain, cache: cache, modules: modules,
+        let package = PackagePreparation(workbook: workbook, toolchain: toolchain, cache: cache)
+        return Session(workbook: workbook, toolchain: toolchain, cache: cache, package: package,
                        compilePath: CompilePath(environment: environment))
     }
 
@@ -22,26 +23,26 @@ public struct SwiftCompilerEngine: SnippetEngine {
         var workbook: Workbook
         var toolchain: Toolchain
         var cache: CacheFolder
-        var modules: [CoreModule]
+        var package: PackagePreparation?
         var compilePath: CompilePath
 
+        /// With a package, the keys hold the hash of the built products: it is built first.
+        var preparesBeforeKeys: Bool { package != nil }
+
         func cacheKey(for chapter: Chapter) -> String {
-            ResultCache.key(chapter: chapter, modules: modules, compilerVersion: toolchain.version)
+            ResultCache.key(chapter: chapter, package: package?.build, compilerVersion: toolchain.version)
         }
 
-        func preparationSummary() -> String? {
-            let builder = CoreModuleBuilder(toolchain: toolchain, cache: cache)
-            let missing = modules.filter { !builder.isBuilt($0.builtFolder(in: cache), $0) }
-            guard !missing.isEmpty else { return nil }
-            return "core module\(missing.count == 1 ? "" : "s") " + missing.map(\.name).joined(separator: ", ")
-        }
+        func preparationSummary() -> String? { package?.summary(rebuild: false) }
+
+        func preparationSummary(rebuild: Bool) -> String? { package?.summary(rebuild: rebuild) }
 
         func prepare(rebuild: Bool) async throws(WorkbookErrors) {
-            try await CoreModuleBuilder(toolchain: toolchain, cache: cache, rebuild: rebuild).build(modules, root: workbook.root)
+            try await package?.prepare(rebuild: rebuild)
         }
 
         func run(_ chapter: Chapter) async -> ChapterRun {
-            var runner = ChapterRunner(toolchain: toolchain, cache: cache, modules: modules)
+            var runner = ChapterRunner(toolchain: toolchain, cache: cache, flags: package?.swiftcArguments ?? [])
             runner.compilePath = compilePath
             return await runner.run(chapter, root: workbook.root, timeout: workbook.config.timeout)
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Subprocess
 
-/// The Swift compiler that builds core modules and chapter programs.
+/// The Swift compiler (and SwiftPM beside it) that builds package products and chapter programs.
 public struct Toolchain: Sendable, Equatable {
     /// The `swiftc` executable.
     public var swiftc: URL

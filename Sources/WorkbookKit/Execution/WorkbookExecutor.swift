@@ -16,7 +16,7 @@ public struct WorkbookExecutor: Sendable {
     }
 
     /// Executes `workbook`; `progress` is called once per chapter, in reading order, and
-    /// `preparation` before and after the engine builds what chapters share (core modules).
+    /// `preparation` before and after the engine builds what chapters share (a package's products).
     public func execute(
         _ workbook: Workbook, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
         preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
@@ -38,6 +38,9 @@ public struct WorkbookExecutor: Sendable {
             return Self.stopped(runnable, of: chapters, by: error.errors, board: &board)
         }
 
+        if session.preparesBeforeKeys, let stopped = await prepare(session, stopping: runnable, of: chapters, board: &board, preparation: preparation) {
+            return stopped
+        }
         let resultCache = ResultCache(cache: cache)
         let inputs = InputFiles(root: workbook.root, patterns: workbook.config.inputs).digest()
         let grouping = workbook.config.documentation.snippets
@@ -46,19 +49,33 @@ public struct WorkbookExecutor: Sendable {
                                          cache: resultCache, board: &board, assemblies: &assemblies)
         guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
 
-        let summary = session.preparationSummary()
+        if !session.preparesBeforeKeys,
+           let stopped = await prepare(session, stopping: Array(Set(pending.map(\.chapterIndex))).sorted(), of: chapters,
+                                       board: &board, preparation: preparation) {
+            return stopped
+        }
+
+        await run(pending, session: session, cache: resultCache, board: &board, assemblies: &assemblies)
+        let done = board.chapters
+        return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
+    }
+
+    /// Prepares `session`, reporting it through `preparation`; when that fails, the report
+    /// with the chapters at `indices` stopped.
+    func prepare(
+        _ session: any SnippetEngineSession, stopping indices: [Int], of chapters: [Chapter],
+        board: inout ReadingOrderProgress, preparation: @Sendable (PreparationProgress) -> Void
+    ) async -> ExecutionReport? {
+        let summary = session.preparationSummary(rebuild: !options.useCache)
         let preparationStart = ContinuousClock.now
         if let summary { preparation(.started(summary)) }
         do {
             try await session.prepare(rebuild: !options.useCache)
         } catch {
-            return Self.stopped(Array(Set(pending.map(\.chapterIndex))).sorted(), of: chapters, by: error.errors, board: &board)
+            return Self.stopped(indices, of: chapters, by: error.errors, board: &board)
         }
         if let summary { preparation(.finished(summary, seconds: ContinuousClock.now.seconds(since: preparationStart))) }
-
-        await run(pending, session: session, cache: resultCache, board: &board, assemblies: &assemblies)
-        let done = board.chapters
-        return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
+        return nil
     }
 
     /// A program of a chapter that must run, with the chapter as the engine sees it and the
@@ -172,7 +189,7 @@ public struct WorkbookExecutor: Sendable {
     ) -> ExecutionReport {
         for index in indices {
             var chapter = unexecuted(chapters[index], provenance: .notRun)
-            chapter.errors = [WorkbookError(path: chapters[index].path, message: "not run: the core modules did not build",
+            chapter.errors = [WorkbookError(path: chapters[index].path, message: "not run: the set-up before running failed (see the errors above)",
                                             stage: "execute")]
             board.record(chapter, at: index)
         }

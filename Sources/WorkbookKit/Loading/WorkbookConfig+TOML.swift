@@ -4,16 +4,9 @@ import TOMLKit
 extension WorkbookConfig {
     /// The keys `workbook.toml` accepts.
     public static let knownKeys = [
-        "title", "description", "chapters", "output", "core", "timeout",
+        "title", "description", "chapters", "output", "package", "products", "timeout",
         "date_format", "time_zone", "repo_start", "inputs",
     ] + DocumentationConfig.knownKeys
-
-    /// Modules a core folder may not be named after: the system modules chapter programs import
-    /// and the chapter program's own module.
-    public static let reservedModuleNames: Set<String> = [
-        "Swift", "Foundation", "FoundationEssentials", "FoundationInternationalization", "Glibc", "Darwin", "Musl",
-        "Dispatch", "_Concurrency", "_StringProcessing", "SwiftShims", "CoreFoundation", "WorkbookChapter",
-    ]
 
     /// The shortest and longest `timeout` accepted: one second and one day.
     public static let timeoutRange: ClosedRange<Double> = 1...86_400
@@ -53,7 +46,9 @@ extension WorkbookConfig {
             case "description": reader.string(value, key: key).map { config.description = $0 }
             case "chapters": reader.folder(value, key: key).map { config.chaptersFolder = $0 }
             case "output": reader.folder(value, key: key).map { config.outputFolder = $0 }
-            case "core": reader.folders(value, key: key).map { config.core = $0 }
+            case "package": reader.packageFolder(value, key: key).map { config.package = $0 }
+            case "products": reader.products(value, key: key).map { config.products = $0 }
+            case "core": reader.retiredCore(value, key: key)
             case "timeout": reader.timeout(value, key: key).map { config.timeout = $0 }
             case "date_format": reader.string(value, key: key, nonEmpty: true).map { config.dateFormat = $0 }
             case "time_zone": reader.timeZone(value, key: key).map { config.timeZone = $0 }
@@ -65,13 +60,14 @@ extension WorkbookConfig {
                 reader.fail(key: key, "unknown key '\(key)' (known: \(knownKeys.joined(separator: ", ")))")
             }
         }
+        reader.requirePackageAndProductsTogether(table: table)
         if !reader.errors.isEmpty { throw WorkbookErrors(reader.errors) }
         return config
     }
 }
 
 /// Checks the values of `workbook.toml`, locating problems at the line of their key.
-private struct ConfigReader {
+struct ConfigReader {
     let path: String
     let lines: [Substring]
     var errors: [WorkbookError] = []
@@ -123,35 +119,6 @@ private struct ConfigReader {
             return nil
         }
         return folder
-    }
-
-    mutating func folders(_ value: TOMLValueConvertible, key: String) -> [String]? {
-        guard let array = value.array else {
-            fail(key: key, "'\(key)' must be a list of folders, not \(value.type)")
-            return nil
-        }
-        var folders: [String] = []
-        for element in array {
-            guard let folder = element.string, !folder.isEmpty, !folder.hasPrefix("/") else {
-                fail(key: key, "'\(key)' must list folders relative to the workbook root as strings")
-                return nil
-            }
-            folders.append(folder)
-        }
-        let names = folders.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        if Set(names).count != names.count {
-            fail(key: key, "'\(key)' lists two folders with the same name; each names a module")
-            return nil
-        }
-        for name in names where !name.isSwiftIdentifier {
-            fail(key: key, "'\(key)' folder name '\(name)' is not a valid Swift module name")
-            return nil
-        }
-        for name in names where WorkbookConfig.reservedModuleNames.contains(name) {
-            fail(key: key, "'\(key)' folder name '\(name)' is taken by a module every chapter program uses; rename the folder")
-            return nil
-        }
-        return folders
     }
 
     mutating func timeout(_ value: TOMLValueConvertible, key: String) -> Double? {

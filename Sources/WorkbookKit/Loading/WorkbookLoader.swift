@@ -11,7 +11,7 @@ public struct WorkbookLoader: Sendable {
         let root = root.standardizedFileURL
         let config = try loadConfig(root: root)
         var errors: [WorkbookError] = []
-        errors += missingCoreFolders(config: config, root: root)
+        errors += missingPackage(config: config, root: root)
         let folder = root.appendingPathComponent(config.chaptersFolder, isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -79,16 +79,15 @@ public struct WorkbookLoader: Sendable {
             .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
-    func missingCoreFolders(config: WorkbookConfig, root: URL) -> [WorkbookError] {
-        config.core.compactMap { folder in
-            var isDirectory: ObjCBool = false
-            let path = root.appendingPathComponent(folder).path
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return nil }
-            return WorkbookError(
-                path: Self.configFileName,
-                message: "the 'core' folder '\(folder)' does not exist (folders are relative to the workbook root; "
-                    + "write core = [] for plain Swift)",
-                stage: "load")
-        }
+    /// An error at the `package` key when its folder has no `Package.swift`.
+    func missingPackage(config: WorkbookConfig, root: URL) -> [WorkbookError] {
+        guard let package = config.package else { return [] }
+        let manifest = root.appendingPathComponent(package).appendingPathComponent("Package.swift")
+        if FileManager.default.fileExists(atPath: manifest.path) { return [] }
+        let location = config.location(of: "package")
+        return [WorkbookError(
+            path: Self.configFileName, line: location.line, column: location.column,
+            message: "the package folder '\(package)' has no Package.swift (folders are relative to the workbook root)",
+            stage: "load")]
     }
 }

@@ -42,7 +42,7 @@ public enum ExecutionProvenance: String, Sendable, Equatable {
     case ran
     /// Nothing to run (no runnable snippet).
     case nothingToRun = "nothing to run"
-    /// Not run: the engine could not be set up (no compiler, a core module that failed to build).
+    /// Not run: the engine could not be set up (no compiler, a package that failed to build).
     case notRun = "not run"
     /// Not selected for this run and not cached: the outputs recorded in the chapter are used.
     case recorded = "recorded outputs"

@@ -10,8 +10,11 @@ public struct WorkbookConfig: Sendable, Equatable {
     public var chaptersFolder: String = "chapters"
     /// `output`: the site folder, relative to the root.
     public var outputFolder: String = "site"
-    /// `core`: Swift source folders compiled into modules that snippets import; `[]` is plain Swift.
-    public var core: [String] = []
+    /// `package`: the folder of a SwiftPM package (relative to the root) whose library
+    /// `products` snippets may import; `nil` is plain Swift.
+    public var package: String? = nil
+    /// `products`: the library products of `package` that are built for chapter programs.
+    public var products: [String] = []
     /// `timeout`: seconds a chapter's program may run.
     public var timeout: Double = 60
     /// `date_format`: the format of `{{DATE_PRETTY}}` (a Unicode date pattern).
@@ -21,7 +24,7 @@ public struct WorkbookConfig: Sendable, Equatable {
     /// `repo_start`: the day `{{DAYS_SINCE_REPO_START}}` counts from (`YYYY-MM-DD`), overriding git.
     public var repoStart: CalendarDay? = nil
     /// The 1-based line of each key written in `workbook.toml`, so that a value found wrong
-    /// later (a `core` folder with no Swift files) is reported where it is written.
+    /// later (a `package` folder without `Package.swift`) is reported where it is written.
     public var keyLines: [String: Int] = [:]
 
     /// The location of `key` in `workbook.toml` for an error: its line and column 1, or the

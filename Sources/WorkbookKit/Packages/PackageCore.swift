@@ -35,12 +35,17 @@ public struct PackageCore: Sendable {
         if !rebuild, let built = cachedBuild(request, folders: folders, wrapper: wrapper) { return built }
 
         willBuild()
+        let stamp = PackageManifestStamp(folders: folders, configuration: request.configuration)
+        let previousPackages = (try? Data(contentsOf: folders.record))
+            .flatMap { try? JSONDecoder().decode(PackageBuild.self, from: $0) }?.localPackages ?? [request.packageFolder.path]
+        stamp.forgetPlanIfManifestsChanged(packages: previousPackages)
         // A failed build may leave some modules newer than the library: only a finished
         // build is ever recorded again.
         try? FileManager.default.removeItem(at: folders.record)
         try writeWrapper(wrapper, request: request, folders: folders)
         try await runSwiftPM(request, folders: folders)
         let built = try describeBuild(request, folders: folders, wrapper: wrapper)
+        stamp.record(packages: built.localPackages)
         if let data = try? JSONEncoder().encode(built) { try? AtomicFileWriter().write(data, to: folders.record) }
         return built
     }

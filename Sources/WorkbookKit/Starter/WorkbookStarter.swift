@@ -35,7 +35,6 @@ public enum WorkbookStarter {
         # package, name the package folder and its library products:
         # package = "."
         # products = ["MyLibrary"]
-        core = []
 
         # Seconds a chapter's program may run.
         # timeout = 60

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The folder where compiled core modules, compiler versions and chapter results are kept.
+/// The folder where built package products, compiler versions and chapter results are kept.
 public struct CacheFolder: Sendable, Equatable {
     /// The environment variable that moves the cache out of the workbook (tests share one).
     public static let environmentVariable = "WORKBOOK_CACHE_DIR"
