@@ -1,4 +1,5 @@
 #include "CMarkMath.h"
+#include "DocumentArena.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,12 +45,16 @@ static void locate(cmark_node *parent, const struct cmark_chunk *chunk, int offs
   *column = breaks == 0 ? start_column + offset : offset - last_break;
 }
 
+// New nodes come from the document's arena (see DocumentArena.h; without a current arena, the
+// same allocator hands out C library blocks that cmark_node_free frees).
+static cmark_mem *node_mem(cmark_node *parent) { (void)parent; return workbook_arena_allocator(); }
+
 /// A math or placeholder node: a code node (a type every inline container accepts, GFM table
 /// cells included, and that no other extension rewrites) owned by `extension`, its literal the
 /// TeX or the name.
 static cmark_node *make_node(cmark_syntax_extension *extension, cmark_node *parent,
                              const struct cmark_chunk *chunk, int start, int content_start, int content_end, int flags) {
-  cmark_node *node = cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator());
+  cmark_node *node = cmark_node_new_with_mem(CMARK_NODE_CODE, node_mem(parent));
   if (!node) return NULL;
   cmark_node_set_syntax_extension(node, extension);
   size_t length = (size_t)(content_end - content_start);
@@ -143,7 +148,7 @@ static cmark_node *match_math(cmark_syntax_extension *extension, cmark_parser *p
     int close = closing_display_dollars(chunk, start);
     if (close < 0) {
       // An unmatched `$$` is two literal dollars (not an opening `$` followed by a `$`).
-      cmark_node *text = cmark_node_new_with_mem(CMARK_NODE_TEXT, cmark_get_default_mem_allocator());
+      cmark_node *text = cmark_node_new_with_mem(CMARK_NODE_TEXT, node_mem(parent));
       cmark_node_set_literal(text, "$$");
       cmark_inline_parser_set_offset(inline_parser, start + 2);
       return text;
@@ -219,6 +224,16 @@ int workbook_is_math(cmark_node *node) {
 }
 int workbook_is_placeholder(cmark_node *node) {
   return cmark_node_get_type(node) == CMARK_NODE_CODE && cmark_node_get_syntax_extension(node) == workbook_placeholder_extension();
+}
+
+int workbook_node_kind(cmark_node *node) {
+  cmark_node_type type = cmark_node_get_type(node);
+  if (type != CMARK_NODE_CODE) return (int)type;
+  cmark_syntax_extension *extension = cmark_node_get_syntax_extension(node);
+  if (extension == NULL) return (int)type;
+  if (extension == workbook_math_extension()) return WORKBOOK_NODE_MATH;
+  if (extension == workbook_placeholder_extension()) return WORKBOOK_NODE_PLACEHOLDER;
+  return (int)type;
 }
 
 const char *workbook_node_text(cmark_node *node) {
