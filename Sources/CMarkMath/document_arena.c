@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 // Every block starts with a header naming its arena (NULL: a plain C library block) and its
 // usable size. Small blocks are carved from chunks; a large block is its own C library block,
@@ -17,9 +18,11 @@ typedef struct large_block {
   header header;
 } large_block;
 
+// Chunks are mapped memory, zero when fresh: `clean` marks where the bytes never handed out
+// begin, so `calloc` only clears memory a rolled-back `free` gave back.
 typedef struct chunk {
   struct chunk *previous;
-  size_t capacity, used;
+  size_t capacity, used, clean, mapped;
   _Alignas(16) unsigned char data[];
 } chunk;
 
@@ -30,7 +33,11 @@ struct workbook_arena {
   struct workbook_arena *outer;
 };
 
-enum { ALIGNMENT = 16, CHUNK_BYTES = 1 << 20, LARGE_BYTES = 1 << 16 };
+// Chunks double from 64 KiB (a small page costs little) to 4 MiB; chunks of 2 MiB and more are
+// aligned to, and asked for, transparent huge pages: a large document's tree then takes far
+// fewer page faults and TLB misses when cmark-gfm walks it (several walks per rendering).
+enum { ALIGNMENT = 16, FIRST_CHUNK_BYTES = 1 << 16, LAST_CHUNK_BYTES = 1 << 22, HUGE_PAGE_BYTES = 1 << 21,
+       LARGE_BYTES = 1 << 16 };
 static const size_t LARGE = (size_t)1 << (sizeof(size_t) * 8 - 1);
 
 _Static_assert(sizeof(header) == ALIGNMENT, "a header keeps blocks aligned");
@@ -72,22 +79,50 @@ static void large_release(large_block *block) {
   free(block);
 }
 
-/// An uninitialised block of `size` bytes from `arena`'s chunks (or of its own when large).
-static void *allocate(workbook_arena *arena, size_t size) {
-  if (!arena || size >= LARGE_BYTES) return large_allocate(arena, size);
+/// A fresh (zero) chunk of `bytes` in all, mapped; huge-page aligned when that large.
+static chunk *map_chunk(size_t bytes) {
+  size_t slack = bytes >= HUGE_PAGE_BYTES ? HUGE_PAGE_BYTES : 0;
+  unsigned char *start = mmap(NULL, bytes + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (start == MAP_FAILED) return fail();
+  if (slack) {
+    uintptr_t aligned = ((uintptr_t)start + HUGE_PAGE_BYTES - 1) & ~(uintptr_t)(HUGE_PAGE_BYTES - 1);
+    size_t before = aligned - (uintptr_t)start;
+    if (before) munmap(start, before);
+    if (slack - before) munmap((unsigned char *)aligned + bytes, slack - before);
+    start = (unsigned char *)aligned;
+#ifdef MADV_HUGEPAGE
+    madvise(start, bytes, MADV_HUGEPAGE);
+#endif
+  }
+  chunk *c = (chunk *)start;
+  c->mapped = bytes;
+  c->capacity = bytes - sizeof(chunk);
+  return c;
+}
+
+/// A block of `size` bytes from `arena`'s chunks (or of its own when large), zeroed when `zero`.
+static void *allocate(workbook_arena *arena, size_t size, int zero) {
+  if (!arena || size >= LARGE_BYTES) {
+    void *block = large_allocate(arena, size);
+    if (zero) memset(block, 0, size);
+    return block;
+  }
   size_t needed = sizeof(header) + rounded(size);
   chunk *c = arena->chunk;
   if (!c || c->capacity - c->used < needed) {
-    c = malloc(sizeof(chunk) + CHUNK_BYTES);
-    if (!c) return fail();
-    c->previous = arena->chunk;
-    c->capacity = CHUNK_BYTES;
-    c->used = 0;
-    arena->chunk = c;
-    arena->reserved += sizeof(chunk) + CHUNK_BYTES;
+    size_t bytes = c ? c->mapped * 2 : FIRST_CHUNK_BYTES;
+    if (bytes > LAST_CHUNK_BYTES) bytes = LAST_CHUNK_BYTES;
+    while (bytes - sizeof(chunk) < needed) bytes *= 2;
+    chunk *fresh = map_chunk(bytes);
+    fresh->previous = c;
+    arena->chunk = c = fresh;
+    arena->reserved += bytes;
   }
   header *h = (header *)(c->data + c->used);
+  size_t start = c->used + sizeof(header);
   c->used += needed;
+  if (zero && start < c->clean) memset(c->data + start, 0, (c->clean < c->used ? c->clean : c->used) - start);
+  if (c->used > c->clean) c->clean = c->used;
   h->arena = arena;
   h->size = rounded(size);
   return h + 1;
@@ -102,14 +137,11 @@ static int is_last(header *h) {
 
 static void *arena_calloc(size_t count, size_t size) {
   if (size && count > SIZE_MAX / size) return fail();
-  size_t total = count * size;
-  void *block = allocate(current, total);
-  memset(block, 0, total);
-  return block;
+  return allocate(current, count * size, 1);
 }
 
 static void *arena_realloc(void *block, size_t size) {
-  if (!block) return allocate(current, size);
+  if (!block) return allocate(current, size, 0);
   header *h = header_of(block);
   if (h->size & LARGE) {
     large_block *old = large_of(h);
@@ -132,11 +164,12 @@ static void *arena_realloc(void *block, size_t size) {
     size_t grown = rounded(size);
     if (c->capacity - c->used >= grown - h->size) {
       c->used += grown - h->size;
+      if (c->used > c->clean) c->clean = c->used;
       h->size = grown;
       return block;
     }
   }
-  void *moved = allocate(arena, size);
+  void *moved = allocate(arena, size, 0);
   memcpy(moved, block, h->size);
   return moved;
 }
@@ -174,7 +207,7 @@ void workbook_arena_free(workbook_arena *arena) {
   }
   for (chunk *c = arena->chunk; c;) {
     chunk *previous = c->previous;
-    free(c);
+    munmap(c, c->mapped);
     c = previous;
   }
   for (large_block *block = arena->large; block;) {

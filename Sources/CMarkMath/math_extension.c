@@ -29,6 +29,17 @@ static uintptr_t unpacked(cmark_node *node) { return (uintptr_t)cmark_node_get_u
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+/// Where the last `locate` stopped in its chunk: a paragraph with many formulas is scanned once,
+/// not once per formula (formulas of one chunk are matched in increasing offsets). Keyed by the
+/// block, its text and length, and forgotten before each parse (`workbook_positions_reset`).
+static _Thread_local struct {
+  cmark_node *block;
+  const unsigned char *data;
+  int length, offset, breaks, last_break;
+} scanned;
+
+void workbook_positions_reset(void) { memset(&scanned, 0, sizeof scanned); }
+
 /// The line and column of `offset` in the chunk of a block that starts at `block`'s position:
 /// lines are counted in the chunk; a column after a line break counts from that break (the
 /// continuation line's indentation and container markers are not part of the chunk).
@@ -37,10 +48,21 @@ static void locate(cmark_node *parent, const struct cmark_chunk *chunk, int offs
   while (block && cmark_node_get_start_line(block) <= 0) block = cmark_node_parent(block);
   int start_line = block ? cmark_node_get_start_line(block) : 1;
   int start_column = block ? cmark_node_get_start_column(block) : 1;
-  int breaks = 0, last_break = -1;
-  for (int i = 0; i < offset && i < chunk->len; i++) {
+  int from = 0, breaks = 0, last_break = -1;
+  if (scanned.block == parent && scanned.data == chunk->data && scanned.length == chunk->len && scanned.offset <= offset) {
+    from = scanned.offset;
+    breaks = scanned.breaks;
+    last_break = scanned.last_break;
+  }
+  for (int i = from; i < offset && i < chunk->len; i++) {
     if (chunk->data[i] == '\n') { breaks++; last_break = i; }
   }
+  scanned.block = parent;
+  scanned.data = chunk->data;
+  scanned.length = chunk->len;
+  scanned.offset = offset < chunk->len ? offset : chunk->len;
+  scanned.breaks = breaks;
+  scanned.last_break = last_break;
   *line = start_line + breaks;
   *column = breaks == 0 ? start_column + offset : offset - last_break;
 }
@@ -58,12 +80,13 @@ static cmark_node *make_node(cmark_syntax_extension *extension, cmark_node *pare
   if (!node) return NULL;
   cmark_node_set_syntax_extension(node, extension);
   size_t length = (size_t)(content_end - content_start);
-  char *text = malloc(length + 1);
+  char small[256];
+  char *text = length < sizeof small ? small : malloc(length + 1);
   if (!text) { cmark_node_free(node); return NULL; }
   memcpy(text, chunk->data + content_start, length);
   text[length] = 0;
   cmark_node_set_literal(node, text);
-  free(text);
+  if (text != small) free(text);
   int line, column;
   locate(parent, chunk, start, &line, &column);
   cmark_node_set_user_data(node, pack(line, column, flags));

@@ -51,6 +51,7 @@ final class MarkdownDocument {
         if math { cmark_parser_attach_syntax_extension(parser, workbook_math_extension()) }
         if placeholders { cmark_parser_attach_syntax_extension(parser, workbook_placeholder_extension()) }
         Self.parsing.lock()
+        workbook_positions_reset()
         markdown.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
@@ -200,6 +201,11 @@ struct MarkdownNode {
         }
     }
     var isUnterminatedPlaceholder: Bool { workbook_placeholder_is_unterminated(pointer) != 0 }
+
+    /// Where a math or placeholder node starts (the extensions' own record).
+    var extensionPosition: (line: Int, column: Int) {
+        (Int(workbook_node_line(pointer)), Int(workbook_node_column(pointer)))
+    }
 
     /// The 1-based line and (byte) column where the node starts: the extensions' own record for
     /// math and placeholders, cmark's for other nodes (the enclosing block's when an inline has

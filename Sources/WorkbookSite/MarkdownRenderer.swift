@@ -272,7 +272,7 @@ private struct TreeWalk {
                 return
             }
             let formula = MathFormula(tex: tex, display: node.isDisplayMath)
-            let (line, column) = node.position
+            let (line, column) = node.extensionPosition
             result.formulas.append(LocatedFormula(formula: formula, line: line, column: column))
             if searchable { appendSearchText(tex) }
             // Formulas not typeset are rendered by the extension itself, as `mathHTML` would.
@@ -280,7 +280,7 @@ private struct TreeWalk {
                 document.replace(node, withHTML: "<span class=\"math \(formula.display ? "display" : "inline")\">\(typeset)</span>", block: false)
             }
         case .placeholder:
-            let (line, column) = node.position
+            let (line, column) = node.extensionPosition
             let text: String
             switch expand(node) {
             case .success(let value): text = value

@@ -39,6 +39,9 @@ int workbook_placeholder_is_unterminated(cmark_node *node);
 int workbook_node_line(cmark_node *node);
 int workbook_node_column(cmark_node *node);
 
+/// Forgets where the last formula was found (call before each parse on the thread).
+void workbook_positions_reset(void);
+
 /// The nodes a renderer acts on, in document order: headings, block quotes, code and HTML
 /// blocks, links, images, math and placeholders; `*count` of them. Free the array with `free`.
 cmark_node **workbook_collect_nodes(cmark_node *root, size_t *count);
