@@ -22,10 +22,25 @@ import Darwin
 /// no node is freed one by one, so nodes taken out of the tree stay valid until then.
 final class MarkdownDocument {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
-    /// Raw HTML passes (snippet outputs, inline SVG); footnotes; table alignment as `style`
-    /// (the `align` attribute is obsolete in HTML5).
-    private static let options =
-        CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+    /// Raw HTML passes (snippet outputs, inline SVG); table alignment as `style` (the `align`
+    /// attribute is obsolete in HTML5); footnotes where there can be any (`options(for:)`).
+    private static let baseOptions = CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+
+    /// Footnotes only for a text holding `[^` (every footnote reference and definition does):
+    /// with the option, cmark-gfm walks the whole tree twice more looking for them.
+    private static func options(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let base = bytes.baseAddress, bytes.count > 1 else { return baseOptions }
+        var start = UnsafeRawPointer(base)
+        let end = UnsafeRawPointer(base + bytes.count)
+        while start < end, let found = memchr(start, Int32(UInt8(ascii: "[")), end - start) {
+            let next = UnsafeRawPointer(found) + 1
+            if next < end, next.load(as: UInt8.self) == UInt8(ascii: "^") { return baseOptions | CMARK_OPT_FOOTNOTES }
+            start = next
+        }
+        return baseOptions
+    }
+
+    private let options: Int32
 
     private let parser: OpaquePointer
     private let arena: OpaquePointer
@@ -41,8 +56,9 @@ final class MarkdownDocument {
     init(_ markdown: String, math: Bool = true, placeholders: Bool) {
         var markdown = markdown
         cmark_gfm_core_extensions_ensure_registered()
+        let options = markdown.withUTF8 { Self.options(for: $0) }
         let arena: OpaquePointer = workbook_arena_new()
-        let parser: OpaquePointer = cmark_parser_new_with_mem(Self.options, workbook_arena_allocator())
+        let parser: OpaquePointer = cmark_parser_new_with_mem(options, workbook_arena_allocator())
         for name in Self.extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
@@ -59,6 +75,7 @@ final class MarkdownDocument {
         Self.parsing.unlock()
         self.parser = parser
         self.arena = arena
+        self.options = options
         root = MarkdownNode(pointer: document)
     }
 
@@ -70,7 +87,7 @@ final class MarkdownDocument {
     /// The document as HTML (UTF-8 from cmark's buffer, which the arena owns).
     func renderHTML() -> String {
         workbook_arena_use(arena)
-        guard let html = cmark_render_html(root.pointer, Self.options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        guard let html = cmark_render_html(root.pointer, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         // cmark's output is NUL-terminated (NUL in the input becomes U+FFFD), so strlen is its length.
         let count = strlen(html)
         return html.withMemoryRebound(to: UInt8.self, capacity: count) {
