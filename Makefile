@@ -9,11 +9,7 @@ PREFIX       ?= /usr/local
 # The configuration `make install` builds (debug only to test the install quickly).
 CONFIGURATION ?= release
 RELEASE_DIR   = $(shell $(SWIFT) build -c $(CONFIGURATION) --show-bin-path 2>/dev/null)
-# The installed program and its resources live together in LIB_DIR; bin/workbook links to it.
-# The program finds its resource bundle beside its own (resolved) path, so it needs no build
-# folder at run time.
-LIB_DIR       = $(DESTDIR)$(PREFIX)/lib/workbook
-RESOURCES     = workbook_WorkbookSite.resources
+# The installed program is one file: the site theme is compiled into it.
 # Debian packages the project needs: cmark-gfm (library and command-line tool),
 # KaTeX run under Node.js when the site is built (its style sheet and fonts copied into the site),
 # tidy (HTML check), chromium (browser test), hyperfine (benchmarks),
@@ -38,22 +34,14 @@ build:
 
 install: deps-build
 	$(SWIFT) build -c $(CONFIGURATION) --product workbook
-	install -d $(LIB_DIR) $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(RELEASE_DIR)/workbook $(LIB_DIR)/workbook.new
-	rm -rf $(LIB_DIR)/$(RESOURCES).new
-	cp -R $(RELEASE_DIR)/$(RESOURCES) $(LIB_DIR)/$(RESOURCES).new
-	rm -rf $(LIB_DIR)/$(RESOURCES)
-	mv $(LIB_DIR)/$(RESOURCES).new $(LIB_DIR)/$(RESOURCES)
-	mv -f $(LIB_DIR)/workbook.new $(LIB_DIR)/workbook
-	ln -sfn ../lib/workbook/workbook $(DESTDIR)$(PREFIX)/bin/workbook
+	install -D -m 755 $(RELEASE_DIR)/workbook $(DESTDIR)$(PREFIX)/bin/workbook
 
 # Installs into a temporary PREFIX and runs the installed binary with the build folder moved away.
 test-install:
 	Tests/install/run-install-test.sh $(CONFIGURATION)
 
 uninstall:
-	rm -rf $(LIB_DIR)
-	if [ -L $(DESTDIR)$(PREFIX)/bin/workbook ]; then rm -f $(DESTDIR)$(PREFIX)/bin/workbook; fi
+	rm -f $(DESTDIR)$(PREFIX)/bin/workbook
 
 bench: deps-bench
 	$(SWIFT) build -c release

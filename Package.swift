@@ -49,7 +49,14 @@ let package = Package(
                 "CMarkMath",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/theme")]
+            // The theme is compiled into the binary (`BuiltInTheme`): no resource bundle at run time.
+            resources: [
+                .embedInCode("Resources/theme/chapters.mustache"),
+                .embedInCode("Resources/theme/index.mustache"),
+                .embedInCode("Resources/theme/page.mustache"),
+                .embedInCode("Resources/theme/search.js"),
+                .embedInCode("Resources/theme/style.css"),
+            ]
         ),
         // The pipeline as one API: load a workbook, then check, promote or build it.
         .target(name: "WorkbookDriver", dependencies: ["WorkbookKit", "WorkbookSite"]),

@@ -1,4 +1,5 @@
 #include "CMarkMath.h"
+#include "DocumentArena.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,6 +29,17 @@ static uintptr_t unpacked(cmark_node *node) { return (uintptr_t)cmark_node_get_u
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+/// Where the last `locate` stopped in its chunk: a paragraph with many formulas is scanned once,
+/// not once per formula (formulas of one chunk are matched in increasing offsets). Keyed by the
+/// block, its text and length, and forgotten before each parse (`workbook_positions_reset`).
+static _Thread_local struct {
+  cmark_node *block;
+  const unsigned char *data;
+  int length, offset, breaks, last_break;
+} scanned;
+
+void workbook_positions_reset(void) { memset(&scanned, 0, sizeof scanned); }
+
 /// The line and column of `offset` in the chunk of a block that starts at `block`'s position:
 /// lines are counted in the chunk; a column after a line break counts from that break (the
 /// continuation line's indentation and container markers are not part of the chunk).
@@ -36,29 +48,45 @@ static void locate(cmark_node *parent, const struct cmark_chunk *chunk, int offs
   while (block && cmark_node_get_start_line(block) <= 0) block = cmark_node_parent(block);
   int start_line = block ? cmark_node_get_start_line(block) : 1;
   int start_column = block ? cmark_node_get_start_column(block) : 1;
-  int breaks = 0, last_break = -1;
-  for (int i = 0; i < offset && i < chunk->len; i++) {
+  int from = 0, breaks = 0, last_break = -1;
+  if (scanned.block == parent && scanned.data == chunk->data && scanned.length == chunk->len && scanned.offset <= offset) {
+    from = scanned.offset;
+    breaks = scanned.breaks;
+    last_break = scanned.last_break;
+  }
+  for (int i = from; i < offset && i < chunk->len; i++) {
     if (chunk->data[i] == '\n') { breaks++; last_break = i; }
   }
+  scanned.block = parent;
+  scanned.data = chunk->data;
+  scanned.length = chunk->len;
+  scanned.offset = offset < chunk->len ? offset : chunk->len;
+  scanned.breaks = breaks;
+  scanned.last_break = last_break;
   *line = start_line + breaks;
   *column = breaks == 0 ? start_column + offset : offset - last_break;
 }
+
+// New nodes come from the document's arena (see DocumentArena.h; without a current arena, the
+// same allocator hands out C library blocks that cmark_node_free frees).
+static cmark_mem *node_mem(cmark_node *parent) { (void)parent; return workbook_arena_allocator(); }
 
 /// A math or placeholder node: a code node (a type every inline container accepts, GFM table
 /// cells included, and that no other extension rewrites) owned by `extension`, its literal the
 /// TeX or the name.
 static cmark_node *make_node(cmark_syntax_extension *extension, cmark_node *parent,
                              const struct cmark_chunk *chunk, int start, int content_start, int content_end, int flags) {
-  cmark_node *node = cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator());
+  cmark_node *node = cmark_node_new_with_mem(CMARK_NODE_CODE, node_mem(parent));
   if (!node) return NULL;
   cmark_node_set_syntax_extension(node, extension);
   size_t length = (size_t)(content_end - content_start);
-  char *text = malloc(length + 1);
+  char small[256];
+  char *text = length < sizeof small ? small : malloc(length + 1);
   if (!text) { cmark_node_free(node); return NULL; }
   memcpy(text, chunk->data + content_start, length);
   text[length] = 0;
   cmark_node_set_literal(node, text);
-  free(text);
+  if (text != small) free(text);
   int line, column;
   locate(parent, chunk, start, &line, &column);
   cmark_node_set_user_data(node, pack(line, column, flags));
@@ -143,7 +171,7 @@ static cmark_node *match_math(cmark_syntax_extension *extension, cmark_parser *p
     int close = closing_display_dollars(chunk, start);
     if (close < 0) {
       // An unmatched `$$` is two literal dollars (not an opening `$` followed by a `$`).
-      cmark_node *text = cmark_node_new_with_mem(CMARK_NODE_TEXT, cmark_get_default_mem_allocator());
+      cmark_node *text = cmark_node_new_with_mem(CMARK_NODE_TEXT, node_mem(parent));
       cmark_node_set_literal(text, "$$");
       cmark_inline_parser_set_offset(inline_parser, start + 2);
       return text;
@@ -219,6 +247,16 @@ int workbook_is_math(cmark_node *node) {
 }
 int workbook_is_placeholder(cmark_node *node) {
   return cmark_node_get_type(node) == CMARK_NODE_CODE && cmark_node_get_syntax_extension(node) == workbook_placeholder_extension();
+}
+
+int workbook_node_kind(cmark_node *node) {
+  cmark_node_type type = cmark_node_get_type(node);
+  if (type != CMARK_NODE_CODE) return (int)type;
+  cmark_syntax_extension *extension = cmark_node_get_syntax_extension(node);
+  if (extension == NULL) return (int)type;
+  if (extension == workbook_math_extension()) return WORKBOOK_NODE_MATH;
+  if (extension == workbook_placeholder_extension()) return WORKBOOK_NODE_PLACEHOLDER;
+  return (int)type;
 }
 
 const char *workbook_node_text(cmark_node *node) {

@@ -14,21 +14,37 @@ import Darwin
 ///
 /// This is the only file that talks to cmark-gfm's C API; the call order follows swift-markdown's
 /// `CommonMarkConverter`: register the core extensions, create the parser, attach the extensions,
-/// feed, finish, render with the parser's extension list, free. A document lives inside one
-/// rendering call and never crosses a stage.
+/// feed, finish, render with the parser's extension list. A document lives inside one rendering
+/// call and never crosses a stage.
+///
+/// Everything cmark-gfm allocates for the document (parser, nodes, text, the rendered HTML) comes
+/// from one `workbook_arena` (see `DocumentArena.h`), freed at once when the document goes:
+/// no node is freed one by one, so nodes taken out of the tree stay valid until then.
 final class MarkdownDocument {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
-    /// Raw HTML passes (snippet outputs, inline SVG); footnotes; table alignment as `style`
-    /// (the `align` attribute is obsolete in HTML5).
-    private static let options =
-        CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+    /// Raw HTML passes (snippet outputs, inline SVG); table alignment as `style` (the `align`
+    /// attribute is obsolete in HTML5); footnotes where there can be any (`options(for:)`).
+    private static let baseOptions = CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+
+    /// Footnotes only for a text holding `[^` (every footnote reference and definition does):
+    /// with the option, cmark-gfm walks the whole tree twice more looking for them.
+    private static func options(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let base = bytes.baseAddress, bytes.count > 1 else { return baseOptions }
+        var start = UnsafeRawPointer(base)
+        let end = UnsafeRawPointer(base + bytes.count)
+        while start < end, let found = memchr(start, Int32(UInt8(ascii: "[")), end - start) {
+            let next = UnsafeRawPointer(found) + 1
+            if next < end, next.load(as: UInt8.self) == UInt8(ascii: "^") { return baseOptions | CMARK_OPT_FOOTNOTES }
+            start = next
+        }
+        return baseOptions
+    }
+
+    private let options: Int32
 
     private let parser: OpaquePointer
+    private let arena: OpaquePointer
     let root: MarkdownNode
-    /// Containers replaced by other blocks. Their inline children moved, but cmark's inline
-    /// literals point into the container's own text buffer, so it is freed only after the
-    /// document is.
-    private var replacedContainers: [OpaquePointer] = []
 
     /// cmark-gfm keeps the inline parser's special characters in one global table, which each
     /// parse fills with its extensions' characters and clears again: two parses at once with
@@ -40,7 +56,9 @@ final class MarkdownDocument {
     init(_ markdown: String, math: Bool = true, placeholders: Bool) {
         var markdown = markdown
         cmark_gfm_core_extensions_ensure_registered()
-        let parser: OpaquePointer = cmark_parser_new(Self.options)
+        let options = markdown.withUTF8 { Self.options(for: $0) }
+        let arena: OpaquePointer = workbook_arena_new()
+        let parser: OpaquePointer = cmark_parser_new_with_mem(options, workbook_arena_allocator())
         for name in Self.extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
@@ -49,25 +67,27 @@ final class MarkdownDocument {
         if math { cmark_parser_attach_syntax_extension(parser, workbook_math_extension()) }
         if placeholders { cmark_parser_attach_syntax_extension(parser, workbook_placeholder_extension()) }
         Self.parsing.lock()
+        workbook_positions_reset()
         markdown.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         let document: OpaquePointer = cmark_parser_finish(parser)
         Self.parsing.unlock()
         self.parser = parser
+        self.arena = arena
+        self.options = options
         root = MarkdownNode(pointer: document)
     }
 
+    /// The parser, the tree and every node made or taken out since go with the arena.
     deinit {
-        cmark_node_free(root.pointer)
-        for container in replacedContainers { cmark_node_free(container) }
-        cmark_parser_free(parser)
+        workbook_arena_free(arena)
     }
 
-    /// The document as HTML (UTF-8 from cmark's buffer).
+    /// The document as HTML (UTF-8 from cmark's buffer, which the arena owns).
     func renderHTML() -> String {
-        guard let html = cmark_render_html(root.pointer, Self.options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
-        defer { free(html) }
+        workbook_arena_use(arena)
+        guard let html = cmark_render_html(root.pointer, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         // cmark's output is NUL-terminated (NUL in the input becomes U+FFFD), so strlen is its length.
         let count = strlen(html)
         return html.withMemoryRebound(to: UInt8.self, capacity: count) {
@@ -87,32 +107,29 @@ final class MarkdownDocument {
 
     /// Replaces a leaf (math, placeholder, code block, HTML block) by raw HTML, inline or block.
     func replace(_ node: MarkdownNode, withHTML html: String, block: Bool) {
-        guard let replacement = cmark_node_new(block ? CMARK_NODE_HTML_BLOCK : CMARK_NODE_HTML_INLINE) else { return }
+        guard let replacement = newNode(block ? CMARK_NODE_HTML_BLOCK : CMARK_NODE_HTML_INLINE) else { return }
         cmark_node_set_literal(replacement, html)
-        swap(node, for: replacement)
+        cmark_node_replace(node.pointer, replacement)
     }
 
     /// Replaces an inline leaf by text.
     func replace(_ node: MarkdownNode, withText text: String) {
-        guard let replacement = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        guard let replacement = newNode(CMARK_NODE_TEXT) else { return }
         cmark_node_set_literal(replacement, text)
-        swap(node, for: replacement)
+        cmark_node_replace(node.pointer, replacement)
     }
 
-    private func swap(_ node: MarkdownNode, for replacement: OpaquePointer) {
-        cmark_node_replace(node.pointer, replacement)
-        if node.isContainerOfInlines {
-            replacedContainers.append(node.pointer)
-        } else {
-            cmark_node_free(node.pointer)
-        }
+    /// A node from the document's arena (which is made current for whatever cmark allocates next).
+    private func newNode(_ type: cmark_node_type) -> OpaquePointer? {
+        workbook_arena_use(arena)
+        return cmark_node_new_with_mem(type, workbook_arena_allocator())
     }
 
     /// Replaces a container by a block that writes `enter` and `exit` around the container's
     /// children, and returns the new block.
     @discardableResult
     func wrapChildren(of node: MarkdownNode, enter: String, exit: String) -> MarkdownNode? {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+        guard let block = newNode(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
         cmark_node_set_on_enter(block, enter)
         cmark_node_set_on_exit(block, exit)
         while let child = cmark_node_first_child(node.pointer) {
@@ -120,25 +137,30 @@ final class MarkdownDocument {
             cmark_node_append_child(block, child)
         }
         cmark_node_replace(node.pointer, block)
-        replacedContainers.append(node.pointer)
         return MarkdownNode(pointer: block)
     }
 
     /// Appends raw inline HTML to a container's children.
     func appendInlineHTML(_ html: String, to node: MarkdownNode) {
-        guard let inline = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return }
+        guard let inline = newNode(CMARK_NODE_HTML_INLINE) else { return }
         cmark_node_set_literal(inline, html)
         cmark_node_append_child(node.pointer, inline)
     }
 
-    /// Removes a node; a container among them waits for the document to be freed.
+    /// Removes a node (its memory goes with the document's).
     func remove(_ node: MarkdownNode) {
         cmark_node_unlink(node.pointer)
-        replacedContainers.append(node.pointer)
     }
 
-    func setURL(_ url: String, of node: MarkdownNode) { cmark_node_set_url(node.pointer, url) }
-    func setLiteral(_ text: String, of node: MarkdownNode) { cmark_node_set_literal(node.pointer, text) }
+    func setURL(_ url: String, of node: MarkdownNode) {
+        workbook_arena_use(arena)
+        cmark_node_set_url(node.pointer, url)
+    }
+
+    func setLiteral(_ text: String, of node: MarkdownNode) {
+        workbook_arena_use(arena)
+        cmark_node_set_literal(node.pointer, text)
+    }
 }
 
 /// A node of a `MarkdownDocument`, seen as Swift values; valid while its document lives.
@@ -152,7 +174,10 @@ struct MarkdownNode {
     }
 
     var kind: Kind {
-        let type = cmark_node_get_type(pointer)
+        let kind = workbook_node_kind(pointer)
+        if kind == WORKBOOK_NODE_MATH { return .math }
+        if kind == WORKBOOK_NODE_PLACEHOLDER { return .placeholder }
+        let type = cmark_node_type(UInt32(kind))
         switch type {
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(pointer)))
         case CMARK_NODE_PARAGRAPH: return .paragraph
@@ -161,10 +186,7 @@ struct MarkdownNode {
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock
         case CMARK_NODE_ITEM: return .item
         case CMARK_NODE_TEXT: return .text
-        case CMARK_NODE_CODE:
-            if workbook_is_math(pointer) != 0 { return .math }
-            if workbook_is_placeholder(pointer) != 0 { return .placeholder }
-            return .code
+        case CMARK_NODE_CODE: return .code
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_HTML_INLINE: return .htmlInline
@@ -173,12 +195,6 @@ struct MarkdownNode {
         case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
         default: return .other
         }
-    }
-
-    /// Headings and paragraphs own the text their inline children point into.
-    fileprivate var isContainerOfInlines: Bool {
-        let type = cmark_node_get_type(pointer)
-        return type == CMARK_NODE_HEADING || type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_BLOCK_QUOTE
     }
 
     var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
@@ -202,6 +218,11 @@ struct MarkdownNode {
         }
     }
     var isUnterminatedPlaceholder: Bool { workbook_placeholder_is_unterminated(pointer) != 0 }
+
+    /// Where a math or placeholder node starts (the extensions' own record).
+    var extensionPosition: (line: Int, column: Int) {
+        (Int(workbook_node_line(pointer)), Int(workbook_node_column(pointer)))
+    }
 
     /// The 1-based line and (byte) column where the node starts: the extensions' own record for
     /// math and placeholders, cmark's for other nodes (the enclosing block's when an inline has

@@ -148,6 +148,8 @@ private struct TreeWalk {
     let environment: MarkdownEnvironment
     var result = RenderedMarkdown()
     private var changes: [() -> Void] = []
+    /// A page repeats a few placeholders many times: each name is expanded once.
+    private let expansions = PlaceholderValues()
     /// Search text from the next block starts after a space.
     private var startsNewBlock = false
 
@@ -270,15 +272,15 @@ private struct TreeWalk {
                 return
             }
             let formula = MathFormula(tex: tex, display: node.isDisplayMath)
-            let (line, column) = node.position
+            let (line, column) = node.extensionPosition
             result.formulas.append(LocatedFormula(formula: formula, line: line, column: column))
             if searchable { appendSearchText(tex) }
             // Formulas not typeset are rendered by the extension itself, as `mathHTML` would.
-            if let typeset = environment.math[formula] {
+            if !environment.math.isEmpty, let typeset = environment.math[formula] {
                 document.replace(node, withHTML: "<span class=\"math \(formula.display ? "display" : "inline")\">\(typeset)</span>", block: false)
             }
         case .placeholder:
-            let (line, column) = node.position
+            let (line, column) = node.extensionPosition
             let text: String
             switch expand(node) {
             case .success(let value): text = value
@@ -316,7 +318,7 @@ private struct TreeWalk {
     private func expand(_ node: MarkdownNode) -> Result<String, PlaceholderExpander.Failure> {
         guard let expander = environment.placeholders else { return .success("{{\(node.extensionText)}}") }
         if node.isUnterminatedPlaceholder { return .failure(PlaceholderExpander.unterminated) }
-        return expander.value(of: node.extensionText)
+        return expansions.value(of: node.extensionText, expander: expander)
     }
 
     /// A heading's or paragraph's inline content as text and formulas.

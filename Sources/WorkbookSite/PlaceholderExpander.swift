@@ -41,3 +41,15 @@ extension Substring {
         String(map { $0 == target ? replacement : $0 })
     }
 }
+
+/// Placeholder values by name, each computed once (for one rendering; not shared across threads).
+final class PlaceholderValues {
+    private var values: [String: Result<String, PlaceholderExpander.Failure>] = [:]
+
+    func value(of name: String, expander: PlaceholderExpander) -> Result<String, PlaceholderExpander.Failure> {
+        if let known = values[name] { return known }
+        let value = expander.value(of: name)
+        values[name] = value
+        return value
+    }
+}

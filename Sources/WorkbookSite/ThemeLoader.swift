@@ -17,14 +17,12 @@ struct Theme {
 /// Loads the built-in theme, with any file of the workbook's `theme/` folder replacing the
 /// built-in file of the same name (`theme/page.mustache`, `theme/style.css`) or adding to it.
 struct ThemeLoader {
-    /// The built-in theme's folder (the package resource).
-    var builtInFolder: URL? = Bundle.module.url(forResource: "theme", withExtension: nil)
+    /// The built-in theme's files by path (compiled into the binary).
+    var builtInFiles: [(path: String, contents: Data)] = BuiltInTheme.files
 
     func load(workbookRoot: URL) throws(WorkbookErrors) -> Theme {
         var contents: [String: (Data, String)] = [:]
-        if let builtInFolder {
-            for (path, data) in Self.files(in: builtInFolder) { contents[path] = (data, "built-in theme/\(path)") }
-        }
+        for (path, data) in builtInFiles { contents[path] = (data, "built-in theme/\(path)") }
         let overrides = workbookRoot.appendingPathComponent("theme", isDirectory: true)
         for (path, data) in Self.files(in: overrides) { contents[path] = (data, "theme/\(path)") }
 

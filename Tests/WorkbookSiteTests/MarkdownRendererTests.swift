@@ -7,6 +7,17 @@ import Testing
         return MarkdownRenderer.render(markdown, environment: environment, slugger: &slugger)
     }
 
+    /// Footnotes are parsed only in texts holding `[^` (which every footnote needs).
+    @Test func footnotesRenderWhereverTheTextHoldsOne() {
+        let html = render("Text[^n].\n\n[^n]: A note.\n").html
+        #expect(html.contains("<section class=\"footnotes\""))
+        #expect(html.contains("href=\"#fn-n\""))
+        let atTheEnd = render("[^1]: Defined first.\n\nUsed last[^1]").html
+        #expect(atTheEnd.contains("href=\"#fn-1\""))
+        #expect(render("No note, a bracket at the very end [").html == "<p>No note, a bracket at the very end [</p>\n")
+        #expect(render("[^x] with no definition stays text.").html == "<p>[^x] with no definition stays text.</p>\n")
+    }
+
     @Test func rendersAGFMTableThroughCMarkGFM() {
         let html = render("| a | b |\n|---|--:|\n| 1 | 2 |\n").html
         #expect(html.contains("<table>"))

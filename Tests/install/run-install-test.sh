@@ -1,7 +1,7 @@
 #!/bin/sh
-# `make install` into a temporary PREFIX, then `workbook build` and `workbook check` with the
-# installed binary, from another folder, while the build folder is moved away: the installed
-# program must need nothing from it.
+# `make install` into a temporary PREFIX, then the installed binary's `init`, `check` and `build`
+# from another folder, while the build folder is moved away: the installed program must need
+# nothing from it (the site theme is compiled into the binary).
 # Usage: Tests/install/run-install-test.sh [CONFIGURATION]   (release by default)
 set -eu
 configuration=${1:-release}
@@ -17,14 +17,18 @@ restore() {
 trap restore EXIT INT TERM
 
 make -C "$repository" --no-print-directory install PREFIX="$prefix" CONFIGURATION="$configuration"
-test -L "$prefix/bin/workbook"
-cp -R "$repository/Tests/WorkbookEndToEndTests/Fixtures/notebook" "$work/notes"
+test -f "$prefix/bin/workbook" && test -x "$prefix/bin/workbook"
+test "$(ls -A "$prefix")" = "bin" && test "$(ls -A "$prefix/bin")" = "workbook"
 
 moved="$repository/.build-moved-by-install-test"
 mv "$repository/.build" "$moved"
-cd "$work"
-WORKBOOK_CACHE_DIR="$work/cache" "$prefix/bin/workbook" check --root "$work/notes"
-WORKBOOK_CACHE_DIR="$work/cache" "$prefix/bin/workbook" build --root "$work/notes" --date 1996-05-12
+mkdir "$work/elsewhere"
+cd "$work/elsewhere"
+export WORKBOOK_CACHE_DIR="$work/cache"
+"$prefix/bin/workbook" init "$work/notes"
+"$prefix/bin/workbook" check --root "$work/notes"
+"$prefix/bin/workbook" build --root "$work/notes" --date 1996-05-12
 test -s "$work/notes/site/index.html"
 test -s "$work/notes/site/style.css"
+test -s "$work/notes/site/search.js"
 echo "install test passed: $prefix/bin/workbook ran without the build folder"

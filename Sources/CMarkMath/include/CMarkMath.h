@@ -2,6 +2,7 @@
 #define WORKBOOK_CMARK_MATH_H
 #include <cmark-gfm.h>
 #include <cmark-gfm-extension_api.h>
+#include "DocumentArena.h"
 
 /// Two cmark-gfm inline syntax extensions, parsed by cmark-gfm itself (so they never reach code,
 /// raw HTML, autolinks or link destinations, and never cross a block boundary):
@@ -20,6 +21,12 @@ cmark_syntax_extension *workbook_placeholder_extension(void);
 int workbook_is_math(cmark_node *node);
 int workbook_is_placeholder(cmark_node *node);
 
+/// The node's type in one call: its `cmark_node_type`, or one of these two for the extensions'
+/// code nodes.
+#define WORKBOOK_NODE_MATH 0x10000
+#define WORKBOOK_NODE_PLACEHOLDER 0x10001
+int workbook_node_kind(cmark_node *node);
+
 /// The TeX of a math node or the name of a placeholder node.
 const char *workbook_node_text(cmark_node *node);
 /// 1 for `$$…$$`, 0 for inline math.
@@ -31,6 +38,9 @@ int workbook_placeholder_is_unterminated(cmark_node *node);
 /// The 1-based line and column where the node's opening delimiter starts in the parsed text.
 int workbook_node_line(cmark_node *node);
 int workbook_node_column(cmark_node *node);
+
+/// Forgets where the last formula was found (call before each parse on the thread).
+void workbook_positions_reset(void);
 
 /// The nodes a renderer acts on, in document order: headings, block quotes, code and HTML
 /// blocks, links, images, math and placeholders; `*count` of them. Free the array with `free`.
