@@ -6,7 +6,7 @@ import Testing
 @Suite struct ToolRunnerLimitTests {
     @Test func aToolOverItsTimeLimitIsStoppedAndFails() async throws {
         let start = ContinuousClock.now
-        let result = try await ToolRunner.run(URL(fileURLWithPath: "/bin/sleep"), arguments: ["30.4321"], limit: .milliseconds(500))
+        let result = try await ToolRunner.run(URL(fileURLWithPath: "/bin/sleep"), arguments: ["30.4321"], environment: [:], limit: .milliseconds(500))
         #expect(ContinuousClock.now - start < .seconds(10))
         #expect(!result.succeeded)
         #expect(result.standardError == "error: 'sleep' did not finish within 0.5 seconds and was stopped")
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func aToolWithinItsLimitRunsNormally() async throws {
-        let result = try await ToolRunner.run(URL(fileURLWithPath: "/bin/echo"), arguments: ["hi"], limit: .seconds(30))
+        let result = try await ToolRunner.run(URL(fileURLWithPath: "/bin/echo"), arguments: ["hi"], environment: [:], limit: .seconds(30))
         #expect(result.succeeded)
         #expect(result.standardOutput == "hi\n")
     }

@@ -49,7 +49,8 @@ public struct ChapterRunner: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(program.source.utf8).write(to: source)
-            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, modules: modules, path: compilePath)
+            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, modules: modules, path: compilePath,
+                                           programFlags: program.shape.compilerFlags)
             let result = try await compiler.compile(source: source, binary: binary, folder: folder, root: root)
             run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
             guard result.succeeded else {
