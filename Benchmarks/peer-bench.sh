@@ -3,7 +3,8 @@
 # (Benchmarks/peer-book): cold, warm, one-block edit and `--no-cache`, in alternated pairs.
 # The peer is installed from PyPI, pinned by Benchmarks/peer-book/mkdocs-requirements.txt, into a
 # virtualenv in a cache folder ($WORKBOOK_BENCH_CACHE, else ~/.cache/workbook-bench), made once
-# per pin file. PAIRS (default 7) and WARMUP (default 1) set the number of runs.
+# per pin file. PAIRS (default 7) and WARMUP (default 1) set the number of runs; BASELINE=PATH
+# adds another workbook executable (e.g. a build of an older commit) to the same pairs.
 # Assumes `swift build -c release` has run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,4 +28,4 @@ if [ ! -f "$VENV/.installed" ]; then
 fi
 echo "workbook: $WORKBOOK; $("$VENV/bin/mkdocs" --version | cut -d' ' -f1-3)" >&2
 exec "$PYTHON" Benchmarks/peer_bench.py "$WORKBOOK" "$VENV/bin/mkdocs" "$BOOK" \
-  --pairs "${PAIRS:-7}" --warmup "${WARMUP:-1}"
+  --pairs "${PAIRS:-7}" --warmup "${WARMUP:-1}" ${BASELINE:+--baseline "$BASELINE"}

@@ -1,6 +1,6 @@
 """workbook against MkDocs + markdown-exec on the same four-chapter book (18 code blocks).
 
-Usage: peer_bench.py WORKBOOK MKDOCS BOOK [--pairs N] [--warmup N]
+Usage: peer_bench.py WORKBOOK MKDOCS BOOK [--pairs N] [--warmup N] [--baseline WORKBOOK]
 
 WORKBOOK and MKDOCS are the two executables; BOOK is the folder holding `workbook/`,
 `mkdocs/` and `edit-const.sh` (Benchmarks/peer-book). Both books are copied to a temporary
@@ -42,19 +42,30 @@ class Scenario:
         self.command = command   # builder -> argv, timed
 
 
-def make_builders(workbook, mkdocs, book, scratch):
-    for name in ("workbook", "mkdocs"):
-        shutil.copytree(os.path.join(book, name), os.path.join(scratch, name))
-    workbook_root = os.path.join(scratch, "workbook")
-    workbook_env = dict(os.environ, WORKBOOK_CACHE_DIR=os.path.join(workbook_root, ".workbook-cache"))
+def workbook_builder(name, workbook, book, scratch, folder):
+    """A workbook builder on its own copy of the book, with its own cache and toolchain facts
+    (kept in the scratch folder, not the user's, and kept across its runs like a user's)."""
+    root = os.path.join(scratch, folder)
+    shutil.copytree(os.path.join(book, "workbook"), root)
+    env = dict(os.environ, WORKBOOK_CACHE_DIR=os.path.join(root, ".workbook-cache"),
+               WORKBOOK_TOOLCHAIN_CACHE=os.path.join(scratch, folder + "-toolchains"))
+    build = [workbook, "build", "--root", root, "--date", "1996-05-12"]
+    return Builder(name, root, build, build + ["--no-cache"],
+                   [".workbook-cache", "site"], "chapters/01-bn-test-time.md", env)
+
+
+def make_builders(workbook, mkdocs, book, scratch, baseline=None):
+    """The builders: workbook, MkDocs, and with `baseline` a second workbook binary after them."""
+    shutil.copytree(os.path.join(book, "mkdocs"), os.path.join(scratch, "mkdocs"))
     mkdocs_root = os.path.join(scratch, "mkdocs")
-    build = [workbook, "build", "--root", workbook_root, "--date", "1996-05-12"]
-    return [
-        Builder("workbook", workbook_root, build, build + ["--no-cache"],
-                [".workbook-cache", "site"], "chapters/01-bn-test-time.md", workbook_env),
+    builders = [
+        workbook_builder("workbook", workbook, book, scratch, "workbook"),
         Builder("MkDocs + markdown-exec", mkdocs_root, [mkdocs, "build", "--quiet"],
                 [mkdocs, "build", "--quiet"], ["site"], "docs/chapters/01-bn-test-time.md", dict(os.environ)),
     ]
+    if baseline:
+        builders.append(workbook_builder("baseline workbook", baseline, book, scratch, "baseline"))
+    return builders
 
 
 def make_scenarios(edit_script):
@@ -77,9 +88,11 @@ def make_scenarios(edit_script):
 
 
 def measure(scenario, builders, pairs, warmup):
-    """Each builder's runs and the per-pair ratios of the first builder to the second."""
+    """Each builder's runs and the per-pair ratios of the first builder, and of the third if
+    any, to the second."""
     runs = {builder.name: [] for builder in builders}
     ratios = []
+    baseline_ratios = []
     for pair in range(warmup + pairs):
         order = builders if pair % 2 == 0 else list(reversed(builders))
         seconds = {}
@@ -91,7 +104,9 @@ def measure(scenario, builders, pairs, warmup):
                 runs[builder.name].append(run)
         if pair >= warmup:
             ratios.append(seconds[builders[0].name] / seconds[builders[1].name])
-    return runs, ratios
+            if len(builders) > 2:
+                baseline_ratios.append(seconds[builders[2].name] / seconds[builders[1].name])
+    return runs, ratios, baseline_ratios
 
 
 def check_site(builder):
@@ -107,17 +122,19 @@ def main():
     parser.add_argument("book")
     parser.add_argument("--pairs", type=int, default=7)
     parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("--baseline", help="another workbook executable, measured in the same pairs")
     arguments = parser.parse_args()
     edit_script = os.path.join(os.path.abspath(arguments.book), "edit-const.sh")
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="peer-bench.") as scratch:
         builders = make_builders(os.path.abspath(arguments.workbook), os.path.abspath(arguments.mkdocs),
-                                 os.path.abspath(arguments.book), scratch)
+                                 os.path.abspath(arguments.book), scratch,
+                                 os.path.abspath(arguments.baseline) if arguments.baseline else None)
         for scenario in make_scenarios(edit_script):
             print(f"  {scenario.name}: {arguments.warmup} warm-up + {arguments.pairs} pairs ...",
                   file=sys.stderr, flush=True)
-            runs, ratios = measure(scenario, builders, arguments.pairs, arguments.warmup)
+            runs, ratios, baseline_ratios = measure(scenario, builders, arguments.pairs, arguments.warmup)
             for builder in builders:
                 check_site(builder)
             cells = [scenario.name]
@@ -128,8 +145,12 @@ def main():
             cells.append(f"{median(ratios):.2f}")
             cells.append(f"{min(ratios):.2f}–{max(ratios):.2f}")
             cells.append(f"≤ {scenario.goal}")
+            if baseline_ratios:
+                cells.append(f"{median(baseline_ratios):.2f}")
             rows.append(cells)
     header = ["scenario"] + [f"{b.name} (peak RSS)" for b in builders] + ["ratio", "ratio range", "goal"]
+    if arguments.baseline:
+        header.append("baseline ratio")
     print(markdown_table(header, rows))
     print(f"\nMedians of {arguments.pairs} alternated pairs after {arguments.warmup} warm-up pair(s); "
           "ratio = median of the per-pair ratios workbook / MkDocs; peak RSS = the largest "

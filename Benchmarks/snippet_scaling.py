@@ -1,6 +1,6 @@
 """How a chapter's build time grows with its number of snippets.
 
-Usage: snippet_scaling.py WORKBOOK [--sizes 10,100,400] [--rounds N] [--warmup N]
+Usage: snippet_scaling.py WORKBOOK [--sizes 10,100,400] [--rounds N] [--warmup N] [--baseline WORKBOOK]
        snippet_scaling.py --write-chapter N FOLDER
 
 One workbook per size, each a single chapter of N small snippets of four kinds in turn (a
@@ -65,6 +65,7 @@ def main():
     parser.add_argument("--sizes", default="10,100,400")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("--baseline", help="another workbook executable, run in the same rounds")
     parser.add_argument("--write-chapter", nargs=2, metavar=("N", "FOLDER"),
                         help="only write the workbook of N snippets into FOLDER")
     arguments = parser.parse_args()
@@ -75,39 +76,49 @@ def main():
         parser.error("the workbook executable is required")
     sizes = [int(size) for size in arguments.sizes.split(",")]
 
+    executables = [("workbook", arguments.workbook)]
+    if arguments.baseline:
+        executables.append(("baseline workbook", arguments.baseline))
     with tempfile.TemporaryDirectory(prefix="snippet-scaling.") as scratch:
         roots = {}
-        for size in sizes:
-            roots[size] = os.path.join(scratch, f"snippets-{size}")
-            write_workbook(size, roots[size])
-        runs = {size: [] for size in sizes}
-        ratios = []
+        for name, _ in executables:
+            for size in sizes:
+                roots[name, size] = os.path.join(scratch, f"{name.replace(' ', '-')}-{size}")
+                write_workbook(size, roots[name, size])
+        runs = {(name, size): [] for name, _ in executables for size in sizes}
+        ratios = {name: [] for name, _ in executables}
         print(f"  {arguments.warmup} warm-up + {arguments.rounds} rounds of {sizes} ...",
               file=sys.stderr, flush=True)
         for round_index in range(arguments.warmup + arguments.rounds):
-            seconds = {}
-            for size in sizes:
-                root = roots[size]
-                env = dict(os.environ, WORKBOOK_CACHE_DIR=os.path.join(root, ".workbook-cache"))
-                command = [arguments.workbook, "build", "--root", root, "--date", "1996-05-12", "--no-cache"]
-                run = timed_run(command, cwd=root, env=env)
-                seconds[size] = run.seconds
-                if round_index >= arguments.warmup:
-                    runs[size].append(run)
-            if round_index >= arguments.warmup and len(sizes) >= 2:
-                ratios.append(seconds[sizes[-1]] / seconds[sizes[-2]])
+            order = executables if round_index % 2 == 0 else list(reversed(executables))
+            for name, executable in order:
+                seconds = {}
+                for size in sizes:
+                    root = roots[name, size]
+                    env = dict(os.environ, WORKBOOK_CACHE_DIR=os.path.join(root, ".workbook-cache"),
+                               WORKBOOK_TOOLCHAIN_CACHE=os.path.join(scratch, name.replace(" ", "-") + "-toolchains"))
+                    command = [executable, "build", "--root", root, "--date", "1996-05-12", "--no-cache"]
+                    run = timed_run(command, cwd=root, env=env)
+                    seconds[size] = run.seconds
+                    if round_index >= arguments.warmup:
+                        runs[name, size].append(run)
+                if round_index >= arguments.warmup and len(sizes) >= 2:
+                    ratios[name].append(seconds[sizes[-1]] / seconds[sizes[-2]])
 
-    rows = []
-    for size in sizes:
-        middle = median([run.seconds for run in runs[size]])
-        rows.append([str(size), seconds_text(middle), f"{middle / size * 1000:.1f} ms",
-                     memory_text(max(run.max_rss_kib for run in runs[size]))])
-    print(markdown_table(["snippets in one chapter", "`--no-cache` build", "per snippet", "peak RSS"], rows))
-    if len(sizes) >= 2:
-        linear = sizes[-1] / sizes[-2]
-        print(f"\nratio {sizes[-1]}/{sizes[-2]}: {median(ratios):.2f} "
-              f"(median of {len(ratios)} rounds, range {min(ratios):.2f}–{max(ratios):.2f}; "
-              f"linear would be {linear:.1f}, goal ≤ 4.5 and ≤ 1.5 s at 400)")
+    for name, _ in executables:
+        rows = []
+        for size in sizes:
+            middle = median([run.seconds for run in runs[name, size]])
+            rows.append([str(size), seconds_text(middle), f"{middle / size * 1000:.1f} ms",
+                         memory_text(max(run.max_rss_kib for run in runs[name, size]))])
+        if len(executables) > 1:
+            print(f"\n{name}: {dict(executables)[name]}\n")
+        print(markdown_table(["snippets in one chapter", "`--no-cache` build", "per snippet", "peak RSS"], rows))
+        if len(sizes) >= 2:
+            linear = sizes[-1] / sizes[-2]
+            print(f"\nratio {sizes[-1]}/{sizes[-2]}: {median(ratios[name]):.2f} "
+                  f"(median of {len(ratios[name])} rounds, range {min(ratios[name]):.2f}–{max(ratios[name]):.2f}; "
+                  f"linear would be {linear:.1f}, goal ≤ 4.5 and ≤ 1.5 s at 400)")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,10 @@ import WorkbookKit
 /// Every site holds the marker file `.workbook-site`; an existing output folder is replaced
 /// only when it holds the marker or is empty, and a file is never replaced. Temporary folders
 /// that a killed build left beside the output folder are removed first.
+///
+/// Only what changed is written: when the previous site holds exactly the new files, nothing
+/// is written at all; otherwise its unchanged files are hard-linked into the new site (they
+/// keep their inode and modification time) and only the changed ones are written.
 struct SiteWriter {
     func write(_ files: [SiteFile], to output: URL) throws(WorkbookErrors) {
         let manager = FileManager.default
@@ -25,15 +29,19 @@ struct SiteWriter {
                           + "\(OutputFolderPolicy.markerName) file); remove it or pick another output folder")
         }
         StaleTemporaryFiles.removeSiteFolders(of: name, in: parent)
+        let allFiles = files + [SiteFile(path: OutputFolderPolicy.markerName, contents: OutputFolderPolicy.markerContents)]
+        let previous = hadPrevious ? PreviousSite(folder: output) : nil
+        if let previous, previous.holdsExactly(allFiles) { return }
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(name).new-\(suffix)", isDirectory: true)
         let retired = parent.appendingPathComponent(".\(name).old-\(suffix)", isDirectory: true)
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files + [SiteFile(path: OutputFolderPolicy.markerName, contents: OutputFolderPolicy.markerContents)] {
+            for file in allFiles {
                 let url = staging.appendingPathComponent(file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if let previous, previous.isUnchanged(file), previous.link(file.path, to: url) { continue }
                 try file.contents.write(to: url)
             }
         } catch {

@@ -53,12 +53,13 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment[CacheFolder.environmentVariable] = cache.path
         environment[CompilePath.environmentVariable] = plain ? "1" : nil
+        environment["WORKBOOK_TOOLCHAIN_CACHE"] = cache.appendingPathComponent("toolchain-facts").path
         return await WorkbookExecutor(options: ExecutionOptions(useCache: false, jobs: 2, environment: environment)).execute(workbook)
     }
 
     func hasCompilePlan(_ cache: URL) -> Bool {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("compiler").path)) ?? []
-        return files.contains { $0.hasPrefix("plan-") }
+        let files = (try? FileManager.default.subpathsOfDirectory(atPath: cache.appendingPathComponent("toolchain-facts").path)) ?? []
+        return files.contains { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix("plan-") }
     }
 
     @Test func theEnvironmentChoosesThePath() {

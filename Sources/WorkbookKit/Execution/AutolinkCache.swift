@@ -15,6 +15,9 @@ struct AutolinkCache: Sendable {
     var toolchain: Toolchain
     var cache: CacheFolder
 
+    /// Extractions running now, so parallel chapters with the same entries start the tool once.
+    static let inFlight = InFlightWork<Data?>()
+
     /// Whether `job` (executable and arguments) is an autolink extraction.
     static func isExtraction(_ job: [String]) -> Bool {
         job.first.map { URL(fileURLWithPath: $0).lastPathComponent == toolName } ?? false
@@ -26,17 +29,24 @@ struct AutolinkCache: Sendable {
             return try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
                                             environment: toolchain.environment, workingDirectory: workingDirectory)
         }
-        let stored = cache.url.appendingPathComponent("compiler/autolink-\(key).txt")
-        if let flags = try? Data(contentsOf: stored) {
+        let stored = toolchain.facts(in: cache).appendingPathComponent("autolink-\(key).txt")
+        let environment = toolchain.environment
+        let flags = await Self.inFlight.value(for: stored.path) { () async -> Data? in
+            if let flags = try? Data(contentsOf: stored) { return flags }
+            guard let result = try? await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
+                                                         environment: environment, workingDirectory: workingDirectory),
+                  result.succeeded, let flags = try? Data(contentsOf: output)
+            else { return nil }
+            try? AtomicFileWriter().write(flags, to: stored)
+            return flags
+        }
+        if let flags {
             try flags.write(to: output)
             return ToolResult(succeeded: true, standardOutput: "", standardError: "")
         }
-        let result = try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
-                                              environment: toolchain.environment, workingDirectory: workingDirectory)
-        if result.succeeded, let flags = try? Data(contentsOf: output) {
-            try? AtomicFileWriter().write(flags, to: stored)
-        }
-        return result
+        // The tool failed (or could not start): run it again for its own error messages.
+        return try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
+                                        environment: toolchain.environment, workingDirectory: workingDirectory)
     }
 
     /// The one input object and the output file of a job written `tool <object> -o <output>`.

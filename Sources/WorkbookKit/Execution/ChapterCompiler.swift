@@ -13,6 +13,8 @@ struct ChapterCompiler: Sendable {
     /// The package's `swiftc` arguments (`PackageBuild.swiftcArguments`), or none.
     var flags: [String] = []
     var path: CompilePath = .shortcuts
+    /// Flags the program's shape needs (`ChapterProgram.Shape.compilerFlags`).
+    var programFlags: [String] = []
 
     /// Compiles `source` into `binary`, using `folder` for intermediate files; tools run in
     /// `root`. The result carries every job's output, up to the first failure.
@@ -68,7 +70,7 @@ struct ChapterCompiler: Sendable {
 
     /// The `swiftc` arguments that build `source` into `binary`.
     func arguments(source: URL, binary: URL) -> [String] {
-        var arguments = CompilerFlags.chapterProgram
+        var arguments = CompilerFlags.chapterProgram + programFlags
         // lld links a Foundation program about 60 ms faster than the default gold.
         let lld = toolchain.swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld")
         if FileManager.default.isExecutableFile(atPath: lld.path) { arguments.append("-use-ld=lld") }

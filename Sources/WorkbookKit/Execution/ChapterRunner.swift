@@ -66,7 +66,8 @@ public struct ChapterRunner: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(program.source.utf8).write(to: source)
-            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: flags, path: compilePath)
+            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: flags, path: compilePath,
+                                           programFlags: program.shape.compilerFlags)
             let result = try await compiler.compile(source: source, binary: binary, folder: folder, root: root)
             run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
             guard result.succeeded else {

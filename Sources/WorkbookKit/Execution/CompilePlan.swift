@@ -18,18 +18,33 @@ struct CompilePlan: Codable, Sendable, Equatable {
     /// The linker command that can replace the last job, when clang's could be read.
     var directLink: [String]?
 
+    /// Plans being worked out now, so parallel chapters of one run ask the driver once.
+    static let inFlight = InFlightWork<CompilePlan?>()
+
     /// The plan for `arguments` (which name the placeholder source and binary), from the
-    /// cache or from `swiftc -###`; `nil` when the driver's jobs cannot be read.
+    /// toolchain's facts folder or from `swiftc -###`; `nil` when the driver's jobs cannot be
+    /// read. Concurrent callers with the same key share one answer.
     static func load(toolchain: Toolchain, arguments: [String], cache: CacheFolder) async -> CompilePlan? {
         var hasher = ContentHasher()
         hasher.combine("plan-2")
         hasher.combine(toolchain.swiftc.path)
         hasher.combine(toolchain.version)
         for argument in arguments { hasher.combine(argument) }
-        let file = cache.url.appendingPathComponent("compiler/plan-\(hasher.finalize()).json")
-        if let data = try? Data(contentsOf: file), let plan = try? JSONDecoder().decode(CompilePlan.self, from: data) {
-            return plan
+        let file = toolchain.facts(in: cache).appendingPathComponent("plan-\(hasher.finalize()).json")
+        if let plan = stored(in: file) { return plan }
+        return await inFlight.value(for: file.path) {
+            if let plan = stored(in: file) { return plan }
+            return await ask(toolchain: toolchain, arguments: arguments, cache: cache, storingIn: file)
         }
+    }
+
+    static func stored(in file: URL) -> CompilePlan? {
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        return try? JSONDecoder().decode(CompilePlan.self, from: data)
+    }
+
+    /// Reads the plan from `swiftc -###` (and the direct link from `clang -###`), and stores it.
+    static func ask(toolchain: Toolchain, arguments: [String], cache: CacheFolder, storingIn file: URL) async -> CompilePlan? {
         guard let result = try? await ToolRunner.run(toolchain.swiftc, arguments: arguments + ["-###"], environment: toolchain.environment),
               result.succeeded, var plan = CompilePlan(driverOutput: result.standardOutput + result.standardError)
         else { return nil }

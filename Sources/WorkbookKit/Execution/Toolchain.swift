@@ -9,6 +9,9 @@ public struct Toolchain: Sendable, Equatable {
     public var version: String
     /// The environment the compiler and the tools it starts run in.
     public var environment: [String: String]
+    /// Where facts about this compiler are kept (`ToolchainFactsFolder`); `nil`: the cache's
+    /// `compiler` folder.
+    public var factsFolder: URL?
 
     public init(swiftc: URL, version: String, environment: [String: String] = [:]) {
         self.swiftc = swiftc
@@ -16,23 +19,20 @@ public struct Toolchain: Sendable, Equatable {
         self.environment = environment
     }
 
-    /// Finds `swiftc` (`$SWIFTC`, else the `PATH`) and reads its version, cached in `cache` by
-    /// the binary's path and modification time so that warm runs start no process.
+    /// Finds `swiftc` (`$SWIFTC`, else the `PATH`) and reads its version, kept in the per-user
+    /// facts folder of the binary (`ToolchainFactsFolder`, else in `cache`) so that warm runs,
+    /// new workbooks and fresh caches start no process.
     public static func locate(environment: [String: String], cache: CacheFolder) async throws(WorkbookErrors) -> Toolchain {
         guard let swiftc = findSwiftc(environment: environment) else {
             throw WorkbookErrors([WorkbookError(
                 path: "swiftc", message: "cannot find 'swiftc' on the PATH (set SWIFTC to its path)", stage: "execute")])
         }
-        let resolved = swiftc.resolvingSymlinksInPath()
-        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved.path)
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        var hasher = ContentHasher()
-        hasher.combine(swiftc.path)
-        hasher.combine(resolved.path)
-        hasher.combine(String(modified))
-        let versionFile = cache.url.appendingPathComponent("compiler/\(hasher.finalize()).txt")
+        let facts = ToolchainFactsFolder.folder(for: swiftc, environment: environment, fallback: cache)
+        let versionFile = facts.appendingPathComponent("version.txt")
         if let data = try? Data(contentsOf: versionFile), let version = String(data: data, encoding: .utf8), !version.isEmpty {
-            return Toolchain(swiftc: swiftc, version: version, environment: environment)
+            var toolchain = Toolchain(swiftc: swiftc, version: version, environment: environment)
+            toolchain.factsFolder = facts
+            return toolchain
         }
         let result: ToolResult
         do {
@@ -45,7 +45,14 @@ public struct Toolchain: Sendable, Equatable {
                 path: swiftc.path, message: "'swiftc --version' failed", stage: "execute", details: result.standardError)])
         }
         try? AtomicFileWriter().write(Data(result.standardOutput.utf8), to: versionFile)
-        return Toolchain(swiftc: swiftc, version: result.standardOutput, environment: environment)
+        var toolchain = Toolchain(swiftc: swiftc, version: result.standardOutput, environment: environment)
+        toolchain.factsFolder = facts
+        return toolchain
+    }
+
+    /// The folder for facts about this compiler: `factsFolder`, else `cache`'s `compiler` folder.
+    func facts(in cache: CacheFolder) -> URL {
+        factsFolder ?? cache.url.appendingPathComponent("compiler", isDirectory: true)
     }
 
     static func findSwiftc(environment: [String: String]) -> URL? {

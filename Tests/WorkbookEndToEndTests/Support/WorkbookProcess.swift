@@ -38,6 +38,9 @@ enum WorkbookProcess {
     /// across runs: cache entries are keyed by content, never stale).
     static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-shared-cache")
 
+    /// Compiler facts (version, plans) of the test runs, kept out of the user's cache folder.
+    static let toolchainFacts = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-toolchain-facts")
+
     /// The folder of this test run's fixture copies. Tests read their copies after the run,
     /// so copies are not removed one by one; instead each test run first removes the folder
     /// the previous run left. The folder is named after the checkout, so test runs of two
@@ -76,6 +79,7 @@ enum WorkbookProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = pinnedEpoch
         environment["WORKBOOK_CACHE_DIR"] = privateCache ? nil : sharedCache.path
+        environment["WORKBOOK_TOOLCHAIN_CACHE"] = toolchainFacts.path
         // The tests' own CI must not turn annotations on unless a test asks for them.
         environment["GITHUB_ACTIONS"] = nil
         environment.merge(extra) { $1 }

@@ -18,7 +18,7 @@ import Testing
         let source = try String(contentsOf: PackageFixtures.root.appendingPathComponent(path), encoding: .utf8)
         let chapter = try SnippetExtractor().extract(path: path, source: source)
         let program = ChapterProgram(chapter: chapter, modules: [])
-        let printed = try PackageFixtures.run(program.source, against: build, toolchain: toolchain)
+        let printed = try PackageFixtures.run(program.source, against: build, toolchain: toolchain, flags: program.shape.compilerFlags)
         var splitter = SnippetOutputSplitter(boundary: program.boundary, limit: 1 << 20)
         splitter.append(Array(printed.utf8))
         splitter.finish()

@@ -31,13 +31,13 @@ enum PackageFixtures {
 
     /// Compiles `source` as a chapter program is compiled (Swift 5 mode, unoptimized) with the
     /// build's flags, runs it, and returns what it printed; throws with the compiler's output.
-    static func run(_ source: String, against build: PackageBuild, toolchain: Toolchain) throws -> String {
+    static func run(_ source: String, against build: PackageBuild, toolchain: Toolchain, flags: [String] = []) throws -> String {
         let folder = try temporaryFolder("program")
         defer { try? FileManager.default.removeItem(at: folder) }
         let main = folder.appendingPathComponent("main.swift")
         try source.write(to: main, atomically: true, encoding: .utf8)
         let binary = folder.appendingPathComponent("chapter")
-        let compile = try launch(toolchain.swiftc, ["-swift-version", "5", "-Onone", main.path, "-o", binary.path] + build.swiftcArguments)
+        let compile = try launch(toolchain.swiftc, ["-swift-version", "5", "-Onone"] + flags + [main.path, "-o", binary.path] + build.swiftcArguments)
         guard compile.status == 0 else { throw ProgramError(output: compile.output) }
         let run = try launch(binary, [])
         guard run.status == 0 else { throw ProgramError(output: run.output) }

@@ -1,0 +1,143 @@
+/// The two texts a chapter program can have.
+///
+/// The **library shape** (compiled with `-parse-as-library`) puts every top-level declaration
+/// of every snippet at file scope, each snippet's statements in a function of its own, and an
+/// `@main` entry point that calls them in order between the boundary lines. Compile time is
+/// linear in the number of snippets: script-mode top-level code nests every later declaration
+/// inside each top-level statement's scope, so every name lookup of an N-snippet program walks
+/// a chain of about 4.5 N scopes. A top-level `let`/`var` becomes a global; its snippet's
+/// function reads it (`_ = name`) at the place it was declared, which runs its initializer
+/// there, in chapter order, as top-level code would. A global's initializer cannot throw, so one
+/// that may is wrapped in `_workbookTry`, which ends the program with the message of an
+/// uncaught top-level error (`Swift._errorInMain`), as the script shape would.
+///
+/// The **script shape** is the snippets as top-level code of `main.swift`, kept for the
+/// chapters `SnippetItems` cannot split exactly (and for a snippet that does not parse, so
+/// the compiler reports it as usual).
+extension ChapterProgram {
+    enum Shape: Sendable, Equatable {
+        case library
+        case script
+
+        /// The extra `swiftc` flags the shape needs.
+        var compilerFlags: [String] { self == .library ? ["-parse-as-library"] : [] }
+    }
+
+    /// The framing both shapes share: imports, the boundary printer and the clock.
+    static func prelude(path: String, modules: [String]) -> String {
+        var text = "// Generated from \(path); edit the chapter, not this file.\n"
+        for module in implicitImports + modules { text += "import \(module)\n" }
+        text += """
+            #if canImport(Glibc)
+            import Glibc
+            func _workbookBoundary(_ line: Swift.String) {
+                Swift.print(line)
+                Glibc.fflush(Glibc.stdout)
+            }
+            #elseif canImport(Darwin)
+            import Darwin
+            func _workbookBoundary(_ line: Swift.String) {
+                Swift.print(line)
+                Darwin.fflush(Darwin.stdout)
+            }
+            #endif
+            func _workbookNow() -> Swift.Double {
+                var time = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &time)
+                return Swift.Double(time.tv_sec) + Swift.Double(time.tv_nsec) / 1e9
+            }
+
+            """
+        return text
+    }
+
+    /// The statement that makes stdout line-buffered.
+    static let lineBuffering = """
+        #if canImport(Glibc)
+        Glibc.setvbuf(Glibc.stdout, nil, Glibc._IOLBF, 0)
+        #elseif canImport(Darwin)
+        Darwin.setvbuf(Darwin.stdout, nil, Darwin._IOLBF, 0)
+        #endif
+
+        """
+
+    /// The snippets as top-level code.
+    static func scriptSource(path: String, snippets: [Snippet], modules: [String], marker: String,
+                             lineBuffered: Bool = false) -> String {
+        var text = prelude(path: path, modules: modules)
+        if lineBuffered { text += lineBuffering }
+        text += "var _workbookSnippetStart: Swift.Double = 0.0\n"
+        let file = stringLiteral(path)
+        for snippet in snippets {
+            text += "_workbookBoundary(\"\(marker) begin \(snippet.index)\")\n"
+            text += "_workbookSnippetStart = _workbookNow()\n"
+            text += "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine))\n"
+            text += snippet.code
+            if !snippet.code.isEmpty && !snippet.code.hasSuffix("\n") { text += "\n" }
+            text += "#sourceLocation()\n"
+            text += "_workbookBoundary(\"\\n\(marker) end \(snippet.index) \\(_workbookNow() - _workbookSnippetStart)\")\n"
+        }
+        return text
+    }
+
+    /// The snippets as file-scope declarations and one function each, or `nil` when a
+    /// snippet cannot be split exactly.
+    static func librarySource(path: String, snippets: [Snippet], modules: [String], marker: String,
+                              lineBuffered: Bool = false) -> String? {
+        var split: [SnippetItems] = []
+        for snippet in snippets {
+            guard let items = SnippetItems(code: snippet.code) else { return nil }
+            split.append(items)
+        }
+        let file = stringLiteral(path)
+        /// `item` at its chapter line and column, followed by `after`.
+        func located(_ item: SnippetItems.Item, of snippet: Snippet, then after: String = "\n#sourceLocation()\n") -> String {
+            "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine + item.line - 1))\n"
+                + String(repeating: " ", count: max(0, item.column - 1)) + item.text + after
+        }
+        var text = prelude(path: path, modules: modules)
+        for (snippet, items) in zip(snippets, split) {
+            for item in items.imports { text += located(item, of: snippet) }
+        }
+        text += """
+            func _workbookTry<T>(_ initializer: () throws -> T) -> T {
+                do { return try initializer() } catch { Swift._errorInMain(error); Swift.fatalError() }
+            }
+            func _workbookRun(_ index: Swift.Int, _ snippet: () throws -> Swift.Void) rethrows {
+                _workbookBoundary("\(marker) begin \\(index)")
+                let start = _workbookNow()
+                try snippet()
+                _workbookBoundary("\\n\(marker) end \\(index) \\(_workbookNow() - start)")
+            }
+
+            """
+        for (snippet, items) in zip(snippets, split) {
+            for declaration in items.declarations {
+                switch declaration {
+                case .plain(let item):
+                    text += located(item, of: snippet)
+                case .throwing(let head, let initializer):
+                    // The initializer keeps its own line and column; a throw ends the program
+                    // with the message of an uncaught top-level error.
+                    text += located(head, of: snippet, then: " _workbookTry {\n")
+                    text += located(initializer, of: snippet, then: "\n}\n#sourceLocation()\n")
+                }
+            }
+            text += "func _workbookSnippet\(snippet.index)() throws {\n"
+            for step in items.steps {
+                switch step {
+                case .statement(let item): text += located(item, of: snippet)
+                case .touch(let name): text += "_ = \(name)\n"
+                }
+            }
+            text += "}\n"
+        }
+        text += "@main enum _WorkbookMain {\n    static func main() throws {\n"
+        if lineBuffered { text += lineBuffering }
+        for snippet in snippets {
+            text += "        try _workbookRun(\(snippet.index), _workbookSnippet\(snippet.index))\n"
+        }
+        text += "    }\n}\n"
+        return text
+    }
+}
