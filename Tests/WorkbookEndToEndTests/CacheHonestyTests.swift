@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A cached result equals what a fresh run prints: line numbers where code prints them,
-/// `inputs` files and checksummed entries (`--no-cache` building the package again is in `PackageTests`).
+/// `inputs` files, checksummed entries, and `--no-cache` building the package again.
 @Suite struct CacheHonestyTests {
     @Test func aSnippetPrintingItsLineRunsAgainWhenProseMovesIt() throws {
         let root = try WorkbookProcess.copy(fixture: "plain")
@@ -49,5 +49,32 @@ import Testing
         #expect(promote.exitCode == 0, "\(promote.stderr)")
         #expect(promote.stdout.contains("compiled"), "the edited entry is ignored and the chapter runs: \(promote.stdout)")
         #expect(try root.text("chapters/01-one.md") == chapter)
+    }
+
+    @Test func noCacheBuildsThePackageAgain() throws {
+        let root = try WorkbookProcess.copy(fixture: "tiny-package")
+        let packages = root.appendingPathComponent(".workbook-cache/packages")
+        /// When the package's last finished build was recorded.
+        func recorded() throws -> Date? {
+            let folder = try FileManager.default.contentsOfDirectory(atPath: packages.path).first { $0.hasPrefix("Tiny-") }
+            return try folder.flatMap {
+                try FileManager.default.attributesOfItem(atPath: packages.appendingPathComponent("\($0)/build.json").path)[.modificationDate] as? Date
+            }
+        }
+        let first = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(first.exitCode == 0, "\(first.stdout)\(first.stderr)")
+        #expect(first.lines.first == "Building package product Tiny…", "\(first.stdout)")
+        let before = try #require(try recorded())
+
+        let warm = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(warm.exitCode == 0, "\(warm.stderr)")
+        #expect(!warm.stdout.contains("Building"), "a cached run keeps the built package: \(warm.stdout)")
+        #expect(try recorded() == before, "a cached run keeps the built package")
+
+        let again = try WorkbookProcess.run(["check", "--no-cache"], in: root, privateCache: true)
+        #expect(again.exitCode == 0, "\(again.stderr)")
+        #expect(again.lines.first == "Building package product Tiny…", "--no-cache runs SwiftPM again: \(again.stdout)")
+        let after = try #require(try recorded())
+        #expect(after > before, "--no-cache records a new build of the package")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs against the workbook's own `.workbook-cache`, so what is cached is known.
+/// Runs against the workbook's own `.workbook-cache`, so what is cached is known. The fixture's
+/// snippets import a one-target package, so a package source change is an invalidation too.
 @Suite struct CacheTests {
     func provenance(_ run: WorkbookRun) -> [String] {
         run.lines.filter { $0.hasPrefix("[") }.map { line in
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func cacheHitsAndInvalidation() throws {
-        let root = try WorkbookProcess.copy(fixture: "notebook")
+        let root = try WorkbookProcess.copy(fixture: "tiny-package")
         func check(_ extra: [String] = []) throws -> [String] {
             let run = try WorkbookProcess.run(["check"] + extra, in: root, privateCache: true)
             #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
@@ -20,14 +21,18 @@ import Testing
         #expect(try check() == ["compiled", "compiled"])
         #expect(try check() == ["cached", "cached"], "nothing changed: nothing runs")
 
-        let first = "chapters/01-basics.md", second = "chapters/02-isolated.md"
-        try root.write(try root.text(first).replacingOccurrences(of: "# Basics", with: "# Basics\n\nMore prose."), to: first)
+        let first = "chapters/01-double.md", second = "chapters/02-isolated.md"
+        try root.write(try root.text(first).replacingOccurrences(of: "# Double", with: "# Double\n\nMore prose."), to: first)
         #expect(try check() == ["cached", "cached"], "editing prose runs nothing")
 
-        try root.write(try root.text(second).replacingOccurrences(of: "var total = 1", with: "var total = 1 // same"), to: second)
+        try root.write(try root.text(second).replacingOccurrences(of: "var total = double(1)", with: "var total = double(1) // same"), to: second)
         #expect(try check() == ["cached", "compiled"], "editing one chapter's code runs that chapter only")
 
         #expect(try check(["--no-cache"]) == ["compiled", "compiled"])
+
+        try root.write("/// Doubles `x`, twice as politely.\npublic func double(_ x: Int) -> Int { x + x }\n", to: "Tiny/Sources/Tiny/Tiny.swift")
+        #expect(try check() == ["compiled", "compiled"], "a package source change runs every chapter")
+        #expect(try check() == ["cached", "cached"])
 
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".workbook-cache").path))
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The command-line experience: `init`, finding the workbook, `--version`, `clean`, chapter
-/// arguments, GitHub annotations and `--timings`.
+/// arguments, the package-build progress line, GitHub annotations and `--timings`.
 @Suite struct CommandLineTests {
     /// A new, empty folder for tests that start from nothing.
     func emptyFolder() throws -> URL {
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func cleanRemovesTheCacheAndASiteWorkbookMadeOnly() throws {
-        let root = try WorkbookProcess.copy(fixture: "notebook")
+        let root = try WorkbookProcess.copy(fixture: "tiny-package")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".workbook-cache/results/ab"), withIntermediateDirectories: true)
         try root.write("made by workbook\n", to: "site/.workbook-site")
@@ -75,7 +75,8 @@ import Testing
         let run = try WorkbookProcess.run(["clean"], in: root, privateCache: true)
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(!exists("site", in: root) && !exists(".workbook-cache", in: root))
-        #expect(exists("chapters/01-basics.md", in: root) && exists("workbook.toml", in: root))
+        #expect(exists("chapters/01-double.md", in: root) && exists("workbook.toml", in: root))
+        #expect(exists("Tiny/Package.swift", in: root) && exists("Tiny/Sources/Tiny/Tiny.swift", in: root), "the package is the user's")
         let again = try WorkbookProcess.run(["clean"], in: root, privateCache: true)
         #expect(again.lines.contains("Nothing to clean."), "\(again.stdout)")
     }
@@ -121,6 +122,21 @@ import Testing
         #expect(run.lines.contains { $0.hasPrefix("[2/2] chapters/02-isolated.md: compiled") }, "\(run.stdout)")
         #expect(try root.text("site/01-basics.html").contains("total = 42"))
         #expect(exists("site/02-isolated.html", in: root))
+    }
+
+    @Test func aProgressLineNamesThePackageProductWhileItBuilds() throws {
+        let root = try WorkbookProcess.copy(fixture: "tiny-package")
+        let first = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(first.exitCode == 0, "\(first.stdout)\(first.stderr)")
+        #expect(first.lines.first == "Building package product Tiny…", "\(first.stdout)")
+        #expect(first.lines.contains { $0.range(of: #"^Built package product Tiny in \d+\.\d\d s$"#, options: .regularExpression) != nil },
+                "\(first.stdout)")
+        let path = "chapters/02-isolated.md"
+        try root.write(try root.text(path).replacingOccurrences(of: "var total = double(1)", with: "var total = double(1) // again"), to: path)
+        let second = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(second.exitCode == 0, "\(second.stdout)\(second.stderr)")
+        #expect(second.lines.contains { $0.hasPrefix("[2/2] chapters/02-isolated.md: compiled") }, "a chapter runs: \(second.stdout)")
+        #expect(!second.stdout.contains("package product"), "a built package is not built again: \(second.stdout)")
     }
 
     @Test func inGitHubActionsErrorsAndMismatchesAreAlsoAnnotations() throws {

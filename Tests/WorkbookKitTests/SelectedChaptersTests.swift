@@ -65,15 +65,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook([("01-a", recorded)])
         var engine = FakeSnippetEngine()
-        engine.preparationSummary = "core module Fake"
+        engine.preparationSummary = "package products Fake"
         let events = Events()
         _ = await executor(engine, selected: nil).execute(book, preparation: { events.append($0) })
         #expect(events.all.count == 2)
-        #expect(events.all.first == .started("core module Fake"))
+        #expect(events.all.first == .started("package products Fake"))
         guard case .finished(let what, let seconds) = events.all.last else { Issue.record("no finished event"); return }
-        #expect(what == "core module Fake" && seconds >= 0)
-        #expect(events.all.first?.line == "Building core module Fake…")
-        #expect(PreparationProgress.finished("core modules A, B", seconds: 14.2).line == "Built core modules A, B in 14.20 s")
+        #expect(what == "package products Fake" && seconds >= 0)
+        #expect(events.all.first?.line == "Building package products Fake…")
+        #expect(PreparationProgress.finished("package products A, B", seconds: 14.2).line == "Built package products A, B in 14.20 s")
 
         let quiet = Events()
         _ = await executor(FakeSnippetEngine(), selected: nil, useCache: false).execute(book, preparation: { quiet.append($0) })

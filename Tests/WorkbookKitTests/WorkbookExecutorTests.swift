@@ -118,7 +118,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook([("01-a", chapter("a")), ("02-b", "# No code\n"), ("03-c", chapter("c"))])
         var engine = FakeSnippetEngine()
-        let setupError = WorkbookError(path: "Core/Tiny/A.swift", line: 3, column: 1, message: "cannot find 'x' in scope", stage: "core")
+        let setupError = WorkbookError(path: "Tiny/Sources/Tiny/A.swift", line: 3, column: 1, message: "cannot find 'x' in scope", stage: "package")
         engine.preparationError = setupError
         let report = await executor(engine).execute(book)
         #expect(report.errors == [setupError])

@@ -45,18 +45,23 @@ public struct PackageCore: Sendable {
         try writeWrapper(wrapper, request: request, folders: folders)
         try await runSwiftPM(request, folders: folders)
         let built = try describeBuild(request, folders: folders, wrapper: wrapper)
+        // Such a build is never recorded (nor taken from an older record), so SwiftPM runs
+        // again, and says so again, until the target is renamed.
+        let reserved = ReservedModuleNames.errors(in: built.modules, request: request)
+        if !reserved.isEmpty { throw WorkbookErrors(reserved) }
         stamp.record(packages: built.localPackages)
         if let data = try? JSONEncoder().encode(built) { try? AtomicFileWriter().write(data, to: folders.record) }
         return built
     }
 
-    /// The recorded build, if the package's content hash is still the recorded one and its
-    /// library is still there.
+    /// The recorded build, if the package's content hash is still the recorded one, its
+    /// library is still there and none of its modules has a reserved name.
     func cachedBuild(_ request: PackageRequest, folders: PackageWorkFolders, wrapper: PackageWrapper) -> PackageBuild? {
         guard let data = try? Data(contentsOf: folders.record),
               let recorded = try? JSONDecoder().decode(PackageBuild.self, from: data),
               recorded.linkerArguments.count > 1,
-              FileManager.default.fileExists(atPath: "\(recorded.linkerArguments[1])/lib\(PackageWrapper.productName).so")
+              FileManager.default.fileExists(atPath: "\(recorded.linkerArguments[1])/lib\(PackageWrapper.productName).so"),
+              ReservedModuleNames.errors(in: recorded.modules, request: request).isEmpty
         else { return nil }
         let hash = contentHash(request, folders: folders, wrapper: wrapper).hash(localPackages: recorded.localPackages)
         return hash == recorded.contentHash ? recorded : nil

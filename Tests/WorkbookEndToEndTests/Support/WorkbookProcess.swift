@@ -34,7 +34,7 @@ enum WorkbookProcess {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    /// A cache shared by tests so the core modules are compiled once per test run (and kept
+    /// A cache shared by tests so each package is built once per test run (and kept
     /// across runs: cache entries are keyed by content, never stale).
     static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-shared-cache")
 
