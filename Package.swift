@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The numeric core: pure Swift, no I/O.
@@ -47,12 +50,25 @@ let package = Package(
             ],
             resources: [.copy("Resources/theme")]
         ),
+        // `workbook serve`: the site from memory over HTTP, rebuilt when files change, with
+        // reload events and errors shown in the page.
+        .target(
+            name: "WorkbookServe",
+            dependencies: [
+                "WorkbookKit",
+                "WorkbookSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The thin command-line interface.
         .executableTarget(
             name: "workbook",
             dependencies: [
                 "WorkbookKit",
                 "WorkbookSite",
+                "WorkbookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +80,7 @@ let package = Package(
         .testTarget(name: "NoteKitTests", dependencies: ["NoteKit"]),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
         .testTarget(name: "WorkbookSiteTests", dependencies: ["WorkbookSite"]),
+        .testTarget(name: "WorkbookServeTests", dependencies: ["WorkbookServe"]),
         .testTarget(
             name: "WorkbookEndToEndTests",
             dependencies: ["WorkbookKit"],

@@ -49,7 +49,7 @@ public struct SiteGenerator: Sendable {
     }
 
     /// Every file of the site, in memory; nothing is written.
-    func render(workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions) throws(WorkbookErrors) -> [SiteFile] {
+    public func render(workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions) throws(WorkbookErrors) -> [SiteFile] {
         let config = workbook.config
         let date = try BuildDate.resolve(date: options.date, environment: options.environment, config: config, now: now ?? Date())
         let theme = try ThemeLoader().load(workbookRoot: workbook.root)
