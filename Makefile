@@ -5,10 +5,10 @@ SWIFT        ?= swift
 BIN_DIR       = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 WORKBOOK      = $(BIN_DIR)/workbook
 # Debian packages the project needs: cmark-gfm (library and command-line tool),
-# KaTeX (copied into the site), tidy (HTML check), chromium (browser test), hyperfine (benchmarks).
+# KaTeX (copied into the site), tidy (HTML check), chromium (browser test and serve benchmark), hyperfine (benchmarks).
 BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
-BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine
+BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine chromium
 
 .PHONY: site test build deps-build deps-test deps-bench bench clean
 
