@@ -56,25 +56,33 @@ final class ServeProcess {
     /// `GET path` (sent as is): the status and the body.
     func get(_ path: String) throws -> (status: Int, body: String) {
         let body = outputs.appendingPathComponent("body-\(UUID().uuidString)")
-        let curl = try Self.run("/usr/bin/curl", ["-s", "--path-as-is", "-o", body.path, "-w", "%{http_code}",
-                                                  "--max-time", "20", String(url.dropLast()) + path])
-        defer { try? FileManager.default.removeItem(at: body) }
-        return (Int(curl) ?? 0, (try? String(contentsOf: body, encoding: .utf8)) ?? "")
+        let code = outputs.appendingPathComponent("code-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: body)
+            try? FileManager.default.removeItem(at: code)
+        }
+        try Self.run("/usr/bin/curl", ["-s", "--path-as-is", "-o", body.path, "-w", "%{http_code}",
+                                       "--max-time", "20", String(url.dropLast()) + path], output: code)
+        let status = (try? String(contentsOf: code, encoding: .utf8)).flatMap { Int($0) } ?? 0
+        return (status, (try? String(contentsOf: body, encoding: .utf8)) ?? "")
     }
 
     /// Starts listening to the events stream; the returned process writes it to a file.
     func listen() throws -> EventsListener { try EventsListener(url: url + "__workbook/events", folder: outputs) }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+    /// Runs a tool to its end with stdout in `output`: a file, not a pipe, because a pipe's
+    /// write end can leak into a `serve` started at the same moment by another test, and the
+    /// reader would then wait for that server to exit.
+    static func run(_ executable: String, _ arguments: [String], output: URL) throws {
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        defer { try? handle.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        process.standardOutput = handle
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
 
