@@ -1,16 +1,28 @@
 # The two set-up commands of the README: `make site` and `make test`.
 # Both install what is missing (Debian packages), build, and are idempotent.
+# `make install` puts `workbook` on the PATH (PREFIX, default /usr/local; DESTDIR honoured).
 
 SWIFT        ?= swift
 BIN_DIR       = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 WORKBOOK      = $(BIN_DIR)/workbook
+PREFIX       ?= /usr/local
+# The configuration `make install` builds (debug only to test the install quickly).
+CONFIGURATION ?= release
+RELEASE_DIR   = $(shell $(SWIFT) build -c $(CONFIGURATION) --show-bin-path 2>/dev/null)
+# The installed program and its resources live together in LIB_DIR; bin/workbook links to it.
+# The program finds its resource bundle beside its own (resolved) path, so it needs no build
+# folder at run time.
+LIB_DIR       = $(DESTDIR)$(PREFIX)/lib/workbook
+RESOURCES     = workbook_WorkbookSite.resources
 # Debian packages the project needs: cmark-gfm (library and command-line tool),
-# KaTeX (copied into the site), tidy (HTML check), chromium (browser test and serve benchmark), hyperfine (benchmarks).
-BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex
+# KaTeX run under Node.js when the site is built (its style sheet and fonts copied into the site),
+# tidy (HTML check), chromium (browser test and serve benchmark), hyperfine (benchmarks),
+# python3-venv (the benchmarks' MkDocs peer, installed from PyPI into a virtualenv).
+BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex nodejs
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
-BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine chromium
+BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine python3-venv chromium
 
-.PHONY: site test build deps-build deps-test deps-bench bench clean
+.PHONY: fuzz site test test-install build install uninstall deps-build deps-test deps-bench bench clean
 
 site: deps-build build
 	$(WORKBOOK) build
@@ -23,6 +35,25 @@ test: deps-test build
 
 build:
 	$(SWIFT) build
+
+install: deps-build
+	$(SWIFT) build -c $(CONFIGURATION) --product workbook
+	install -d $(LIB_DIR) $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(RELEASE_DIR)/workbook $(LIB_DIR)/workbook.new
+	rm -rf $(LIB_DIR)/$(RESOURCES).new
+	cp -R $(RELEASE_DIR)/$(RESOURCES) $(LIB_DIR)/$(RESOURCES).new
+	rm -rf $(LIB_DIR)/$(RESOURCES)
+	mv $(LIB_DIR)/$(RESOURCES).new $(LIB_DIR)/$(RESOURCES)
+	mv -f $(LIB_DIR)/workbook.new $(LIB_DIR)/workbook
+	ln -sfn ../lib/workbook/workbook $(DESTDIR)$(PREFIX)/bin/workbook
+
+# Installs into a temporary PREFIX and runs the installed binary with the build folder moved away.
+test-install:
+	Tests/install/run-install-test.sh $(CONFIGURATION)
+
+uninstall:
+	rm -rf $(LIB_DIR)
+	if [ -L $(DESTDIR)$(PREFIX)/bin/workbook ]; then rm -f $(DESTDIR)$(PREFIX)/bin/workbook; fi
 
 bench: deps-bench
 	$(SWIFT) build -c release
@@ -39,3 +70,16 @@ deps-bench:
 
 clean:
 	rm -rf .build site .workbook-cache
+
+# `make fuzz`: chapter, config and page parsing under libFuzzer for FUZZ_SECONDS (not part of
+# `make test`). FUZZ_DRIVER=seeded uses the seeded random-input driver instead.
+FUZZ_SECONDS ?= 600
+fuzz: deps-build
+ifeq ($(FUZZ_DRIVER),seeded)
+	$(SWIFT) build --product workbook-fuzz
+	SWIFT_BACKTRACE=enable=no $(BIN_DIR)/workbook-fuzz --seconds $(FUZZ_SECONDS) --keep .build/fuzz-current-input Fuzz/Corpus
+else
+	$(SWIFT) build --build-path .build-fuzz --product workbook-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	mkdir -p .build-fuzz/corpus
+	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/workbook-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus Fuzz/Corpus
+endif

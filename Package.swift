@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BatchNorm", targets: ["BatchNorm"]),
         .library(name: "NoteKit", targets: ["NoteKit"]),
         .library(name: "WorkbookKit", targets: ["WorkbookKit"]),
+        .library(name: "WorkbookDriver", targets: ["WorkbookDriver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Math and placeholder syntax extensions for cmark-gfm, parsed by cmark-gfm itself.
+        .target(name: "CMarkMath", dependencies: ["CMarkGFM"]),
         // The pipeline: load, extract snippets, execute, compare, promote.
         .target(
             name: "WorkbookKit",
@@ -46,6 +49,7 @@ let package = Package(
             dependencies: [
                 "WorkbookKit",
                 "CMarkGFM",
+                "CMarkMath",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources/theme")]
@@ -55,6 +59,7 @@ let package = Package(
         .target(
             name: "WorkbookServe",
             dependencies: [
+                "WorkbookDriver",
                 "WorkbookKit",
                 "WorkbookSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -62,16 +67,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The thin command-line interface.
+        // The pipeline as one API: load a workbook, then check, promote or build it.
+        .target(name: "WorkbookDriver", dependencies: ["WorkbookKit", "WorkbookSite"]),
+        // The thin command-line interface: parse flags, call the driver, print.
         .executableTarget(
             name: "workbook",
             dependencies: [
+                "WorkbookDriver",
                 "WorkbookKit",
-                "WorkbookSite",
                 "WorkbookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make fuzz`: chapter, config and page parsing under libFuzzer or a seeded random driver.
+        .executableTarget(
+            name: "workbook-fuzz", dependencies: ["WorkbookKit", "WorkbookSite"], path: "Fuzz/WorkbookFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(name: "core-bench", dependencies: ["BatchNorm"], path: "Benchmarks/CoreBench"),
         .executableTarget(
             name: "render-bench", dependencies: ["WorkbookSite"], path: "Benchmarks/RenderBench",
@@ -81,6 +92,7 @@ let package = Package(
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
         .testTarget(name: "WorkbookSiteTests", dependencies: ["WorkbookSite"]),
         .testTarget(name: "WorkbookServeTests", dependencies: ["WorkbookServe"]),
+        .testTarget(name: "WorkbookDriverTests", dependencies: ["WorkbookDriver"]),
         .testTarget(
             name: "WorkbookEndToEndTests",
             dependencies: ["WorkbookKit"],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Render-only throughput of the site's Markdown path (placeholders expanded, math protected,
-# cmark-gfm with the GFM extensions, heading anchors) against the cmark-gfm command-line tool
+# Render-only throughput of the site's Markdown path (cmark-gfm with the GFM extensions and the
+# math and placeholder extensions, placeholders expanded, heading anchors; no KaTeX) against the
+# cmark-gfm command-line tool
 # on the same generated corpus, in the same run (hyperfine medians).
 #
 # Uses .build/release/render-bench, building it (`swift build -c release --product render-bench`)
@@ -26,6 +27,7 @@ echo "corpus: $(awk "BEGIN { printf \"%.2f\", $BYTES / 1048576 }") MiB of Markdo
 "$HELPER" "$CORPUS" > "$WORK/workbook.html"
 cmark-gfm --unsafe -e table -e strikethrough -e autolink -e tasklist --table-prefer-style-attributes "$CORPUS" > "$WORK/cmark.html"
 echo "math elements rendered: $(grep -o 'class="math ' "$WORK/workbook.html" | wc -l)"
+echo "placeholders left: $(grep -o '{{DATE' "$WORK/workbook.html" | wc -l) (in code only)"
 
 hyperfine --warmup 3 --runs "${RUNS:-10}" --style basic --export-json "$WORK/result.json" \
     -n workbook "'$HELPER' '$CORPUS'" \

@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 echo "== Batch-norm core: training-time forward and backward, Swift vs numpy"
 Benchmarks/core-bench.sh
 echo
+echo "== One book, two builders: workbook vs MkDocs + markdown-exec"
+Benchmarks/peer-bench.sh
+echo
+echo "== Snippets in one chapter: 10, 100, 400"
+Benchmarks/snippet-scaling.sh
+echo
 echo "== Snippet engine: cold, warm and one-edit builds"
 Benchmarks/snippet-bench.sh
 echo

@@ -1,6 +1,7 @@
 import WorkbookKit
-// Renders Markdown files the way `workbook build` renders chapters (placeholders expanded, math
-// protected, cmark-gfm, heading anchors) and writes the HTML to standard output.
+// Renders Markdown files the way `workbook build` renders chapters (cmark-gfm with the math and
+// placeholder extensions, placeholders expanded, heading anchors; KaTeX aside) and writes the HTML
+// to standard output.
 // Usage: render-bench FILE...
 import Foundation
 import WorkbookSite

@@ -5,8 +5,13 @@
 /// column one hidden unit (feature). Every statistic in this library is per feature,
 /// that is, per column.
 ///
-/// The public initializers reject empty batches, ragged rows and non-finite values
-/// with a ``BatchNormError``.
+/// The public initializers reject empty batches, ragged rows, non-finite values and
+/// sizes whose product `rows × features` overflows `Int` with a ``BatchNormError``.
+///
+/// Indexing follows `Array`: `x[i, j]`, `row(i)` and `column(j)` trap (stop the
+/// program with a message) when `i` is outside `0..<rows` or `j` outside
+/// `0..<features`, exactly as `array[index]` does; they never return another
+/// example's value. The throwing `selecting(rows:)` is the checked alternative.
 ///
 /// ```swift
 /// let x = try Batch<Double>(rows: [[1, 2], [3, 4]])
@@ -34,7 +39,9 @@ public struct Batch<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// A batch from row-major storage: `scalars.count` must equal `rows * features`.
     public init(rows: Int, features: Int, scalars: [Scalar]) throws(BatchNormError) {
         guard rows > 0, features > 0 else { throw .emptyBatch }
-        guard scalars.count == rows * features else {
+        let (size, overflow) = rows.multipliedReportingOverflow(by: features)
+        guard !overflow else { throw .invalidArgument("\(rows) rows × \(features) features is too many values") }
+        guard scalars.count == size else {
             throw .invalidArgument("\(scalars.count) values cannot fill \(rows) rows × \(features) features")
         }
         for (k, v) in scalars.enumerated() where !v.isFinite {
@@ -64,23 +71,39 @@ public struct Batch<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// A batch with every value equal to `value`.
     public init(repeating value: Scalar, rows: Int, features: Int) throws(BatchNormError) {
-        try self.init(rows: rows, features: features, scalars: Array(repeating: value, count: max(0, rows * features)))
+        guard rows > 0, features > 0 else { throw .emptyBatch }
+        let count = try checkedSize(rows: rows, features: features)
+        try self.init(rows: rows, features: features, scalars: Array(repeating: value, count: count))
     }
 
     /// The value of example `row`, feature `feature`.
+    ///
+    /// - Precondition: `0 <= row < rows` and `0 <= feature < features`; otherwise the
+    ///   program traps, as `Array`'s subscript does with an index out of range.
     @inlinable
     public subscript(row: Int, feature: Int) -> Scalar {
-        get { storage[row * features + feature] }
+        get {
+            precondition(row >= 0 && row < rows, "Batch row index \(row) out of range 0..<\(rows)")
+            precondition(feature >= 0 && feature < features,
+                         "Batch feature index \(feature) out of range 0..<\(features)")
+            return storage[row * features + feature]
+        }
     }
 
     /// Example `i` as an array of `features` values.
+    ///
+    /// - Precondition: `0 <= i < rows`; otherwise the program traps, as `Array`'s subscript does.
     public func row(_ i: Int) -> [Scalar] {
-        Array(scalars[(i * features)..<((i + 1) * features)])
+        precondition(i >= 0 && i < rows, "Batch row index \(i) out of range 0..<\(rows)")
+        return Array(scalars[(i * features)..<((i + 1) * features)])
     }
 
     /// Feature `j` across all examples, as an array of `rows` values.
+    ///
+    /// - Precondition: `0 <= j < features`; otherwise the program traps, as `Array`'s subscript does.
     public func column(_ j: Int) -> [Scalar] {
-        (0..<rows).map { scalars[$0 * features + j] }
+        precondition(j >= 0 && j < features, "Batch feature index \(j) out of range 0..<\(features)")
+        return (0..<rows).map { scalars[$0 * features + j] }
     }
 
     /// The batch as nested arrays, one per example.
@@ -101,7 +124,15 @@ public struct Batch<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// The same values converted to another scalar type (e.g. `Double` → `Float`).
-    public func converted<Other: BatchNormScalar>(to _: Other.Type = Other.self) -> Batch<Other> {
-        Batch<Other>(unchecked: rows, features: features, scalars: scalars.map { Other($0) })
+    /// Throws when a value does not fit the other type (1e300 as a `Float` is infinite).
+    public func converted<Other: BatchNormScalar>(to _: Other.Type = Other.self) throws(BatchNormError) -> Batch<Other> {
+        try Batch<Other>(rows: rows, features: features, scalars: scalars.map { Other($0) })
     }
+}
+
+/// rows × features, or an error when the product overflows `Int`.
+func checkedSize(rows: Int, features: Int) throws(BatchNormError) -> Int {
+    let (size, overflow) = rows.multipliedReportingOverflow(by: features)
+    guard !overflow else { throw .invalidArgument("\(rows) rows × \(features) features is too many values") }
+    return size
 }

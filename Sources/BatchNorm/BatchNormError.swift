@@ -21,6 +21,8 @@ public enum BatchNormError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidLabel(index: Int, label: Int, classes: Int)
     /// Any other invalid argument, with an explanation.
     case invalidArgument(String)
+    /// A result that is not a finite number (an overflow), named by `what`.
+    case nonFiniteResult(what: String)
 
     public var description: String {
         switch self {
@@ -47,6 +49,8 @@ public enum BatchNormError: Error, Equatable, Sendable, CustomStringConvertible 
             return "invalid label \(label) at index \(index): labels must be in 0..<\(classes)"
         case let .invalidArgument(message):
             return "invalid argument: \(message)"
+        case let .nonFiniteResult(what):
+            return "non-finite result: \(what) overflows (NaN or infinity); the inputs are too large for this scalar type"
         }
     }
 }
@@ -68,4 +72,10 @@ func checkUnitInterval(_ value: Double, name: String) throws(BatchNormError) {
     guard (0.0...1.0).contains(value) else {
         throw .invalidDecay(name: name, value: value, reason: "\(name) must lie in [0, 1]")
     }
+}
+
+/// Throws ``BatchNormError/nonFiniteResult(what:)`` unless every value is finite.
+@usableFromInline
+func checkFiniteResult<S: BinaryFloatingPoint>(_ values: [S], what: String) throws(BatchNormError) {
+    for v in values where !v.isFinite { throw .nonFiniteResult(what: what) }
 }

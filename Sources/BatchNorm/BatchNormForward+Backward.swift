@@ -33,6 +33,9 @@ extension BatchNormForward {
         }
         let r = Kernels.backward(outputGradient, normalized: normalized,
                                  inverseStd: inverseStandardDeviation, gamma: gamma)
+        try checkFiniteResult(r.dx, what: "the input gradient")
+        try checkFiniteResult(r.dGamma, what: "the γ gradient")
+        try checkFiniteResult(r.dBeta, what: "the β gradient")
         return BatchNormGradients(unchecked: Batch(unchecked: input.rows, features: input.features, scalars: r.dx),
                                   gamma: r.dGamma, beta: r.dBeta)
     }

@@ -50,7 +50,8 @@ public struct BatchNormForward<Scalar: BatchNormScalar>: Sendable, Equatable {
     ///
     /// - Throws: ``BatchNormError/featureCountMismatch(expected:found:)`` when γ or β
     ///   do not have one value per feature, ``BatchNormError/nonFiniteValue(what:row:feature:)``
-    ///   for a NaN or infinite γ or β, ``BatchNormError/invalidEpsilon(_:)`` when ε ≤ 0.
+    ///   for a NaN or infinite γ or β, ``BatchNormError/invalidEpsilon(_:)`` when ε ≤ 0,
+    ///   ``BatchNormError/nonFiniteResult(what:)`` when an intermediate overflows.
     @inlinable
     public init(input: Batch<Scalar>, gamma: [Scalar], beta: [Scalar], epsilon: Scalar = 1e-5) throws(BatchNormError) {
         let n = input.features
@@ -60,6 +61,10 @@ public struct BatchNormForward<Scalar: BatchNormScalar>: Sendable, Equatable {
         try checkFinite(beta, what: "beta")
         try checkEpsilon(epsilon)
         let k = Kernels.forward(input, gamma: gamma, beta: beta, epsilon: epsilon)
+        try checkFiniteResult(k.mean, what: "the batch mean")
+        try checkFiniteResult(k.variance, what: "the batch variance")
+        try checkFiniteResult(k.centered, what: "Z − μ")
+        try checkFiniteResult(k.output, what: "the output γ · Z_norm + β")
         self.input = input
         self.mean = k.mean
         self.centered = Batch(unchecked: input.rows, features: n, scalars: k.centered)

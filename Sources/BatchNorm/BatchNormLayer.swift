@@ -41,6 +41,11 @@ public struct BatchNormLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
     public var estimators: [RunningStatistics<Scalar>]
     /// Population statistics, filled after training (see ``Network/estimatePopulationStatistics(batches:)``).
     public var population: PopulationStatistics<Scalar>?
+    /// When set, training uses Batch Renormalization (``forwardTrainingRenormalized(_:)``)
+    /// with `estimators[0]` as its moving μ and σ = √(σ² + ε).
+    public var renormalization: BatchRenormalization?
+    /// Training steps taken with batch renormalization (drives its warm-up).
+    public private(set) var renormalizationSteps = 0
 
     /// A layer with γ = 1, β = 0.
     public init(features: Int, epsilon: Scalar = 1e-5,
@@ -58,21 +63,48 @@ public struct BatchNormLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// Training mode: normalizes with the batch's own statistics and folds them into
     /// every running estimate. Throws ``BatchNormError/tooFewExamples(found:required:)``
-    /// for m < 2, before any state changes.
+    /// for m < 2. Atomic: when anything throws, no estimator has changed.
     public mutating func forwardTraining(_ batch: Batch<Scalar>) throws(BatchNormError) -> BatchNormForward<Scalar> {
         guard batch.features == features else { throw .featureCountMismatch(expected: features, found: batch.features) }
         guard batch.rows >= 2 else { throw .tooFewExamples(found: batch.rows, required: 2) }
         let step = try BatchNormForward(input: batch, gamma: gamma, beta: beta, epsilon: epsilon)
-        let statistics = step.statistics
-        for k in estimators.indices { try estimators[k].update(with: statistics) }
+        try updateEstimators(with: step.statistics)
         return step
+    }
+
+    /// Training mode with Batch Renormalization: r and d from `estimators[0]`'s estimate
+    /// before this batch, clipped to the bounds of ``renormalization`` at this step; then
+    /// every estimator folds in the batch's statistics. Atomic like ``forwardTraining(_:)``.
+    public mutating func forwardTrainingRenormalized(_ batch: Batch<Scalar>) throws(BatchNormError) -> BatchRenormForward<Scalar> {
+        guard let renormalization else { throw .invalidArgument("the layer has no batch renormalization settings") }
+        guard !estimators.isEmpty else {
+            throw .invalidArgument("batch renormalization needs a running estimator (#0 gives the moving μ and σ)")
+        }
+        guard batch.features == features else { throw .featureCountMismatch(expected: features, found: batch.features) }
+        guard batch.rows >= 2 else { throw .tooFewExamples(found: batch.rows, required: 2) }
+        let moving = estimators[0].estimate
+        let sigma = moving.variance.map { ($0 + epsilon).squareRoot() }
+        let bounds = renormalization.bounds(afterSteps: renormalizationSteps)
+        let step = try BatchRenormForward(input: batch, gamma: gamma, beta: beta, epsilon: epsilon,
+                                          movingMean: moving.mean, movingStandardDeviation: sigma,
+                                          rMax: Scalar(bounds.rMax), dMax: Scalar(bounds.dMax))
+        try updateEstimators(with: step.statistics)
+        renormalizationSteps += 1
+        return step
+    }
+
+    /// Folds one batch's statistics into every estimator, all or none.
+    mutating func updateEstimators(with statistics: BatchStatistics<Scalar>) throws(BatchNormError) {
+        var updated = estimators
+        for k in updated.indices { try updated[k].update(with: statistics) }
+        estimators = updated
     }
 
     /// The μ and σ² that `source` designates (the batch's own ones for `.batch`).
     public func statistics(_ source: InferenceStatistics, for batch: Batch<Scalar>) throws(BatchNormError) -> NormalizationStatistics<Scalar> {
         switch source {
         case .batch:
-            return NormalizationStatistics(batchOf: batch)
+            return try NormalizationStatistics(batchOf: batch)
         case let .running(index):
             guard estimators.indices.contains(index) else {
                 throw .invalidArgument("no running estimator #\(index); the layer has \(estimators.count)")

@@ -27,18 +27,23 @@ public struct BatchStatistics<Scalar: BatchNormScalar>: Sendable, Equatable {
         self.biasedVariance = biasedVariance
     }
 
-    /// The statistics of `batch`.
+    /// The statistics of `batch`. Throws ``BatchNormError/nonFiniteResult(what:)`` when
+    /// μ or σ² overflows (values near the scalar type's largest magnitude).
     @inlinable
-    public init(of batch: Batch<Scalar>) {
+    public init(of batch: Batch<Scalar>) throws(BatchNormError) {
         let (mean, variance) = Kernels.meanAndBiasedVariance(batch)
+        try checkFiniteResult(mean, what: "the batch mean")
+        try checkFiniteResult(variance, what: "the batch variance")
         self.init(count: batch.rows, mean: mean, biasedVariance: variance)
     }
 
-    /// s² = m/(m−1) · σ² per feature, or `nil` when m = 1.
+    /// s² = m/(m−1) · σ² per feature, or `nil` when m = 1 (or when the correction
+    /// overflows, which needs σ² within a factor m/(m−1) of the largest finite value).
     public var unbiasedVariance: [Scalar]? {
         guard count > 1 else { return nil }
         let scale = Scalar(count) / Scalar(count - 1)
-        return biasedVariance.map { $0 * scale }
+        let values = biasedVariance.map { $0 * scale }
+        return values.allSatisfy(\.isFinite) ? values : nil
     }
 
     /// The variance of the requested kind (`nil` for `.unbiased` when m = 1).
@@ -65,17 +70,18 @@ public enum VarianceKind: String, Sendable, Equatable, Hashable, CaseIterable, C
 
 extension Batch {
     /// Per-feature μ, σ² (biased) and s² (unbiased) of this batch. See ``BatchStatistics``.
+    /// Throws when μ or σ² overflows.
     @inlinable
-    public func statistics() -> BatchStatistics<Scalar> { BatchStatistics(of: self) }
+    public func statistics() throws(BatchNormError) -> BatchStatistics<Scalar> { try BatchStatistics(of: self) }
 
     /// μ per feature.
-    public func mean() -> [Scalar] { statistics().mean }
+    public func mean() throws(BatchNormError) -> [Scalar] { try statistics().mean }
 
     /// σ² = 1/m · Σ(x − μ)² per feature.
-    public func biasedVariance() -> [Scalar] { statistics().biasedVariance }
+    public func biasedVariance() throws(BatchNormError) -> [Scalar] { try statistics().biasedVariance }
 
     /// s² = 1/(m−1) · Σ(x − μ)² per feature (`nil` when m = 1).
-    public func unbiasedVariance() -> [Scalar]? { statistics().unbiasedVariance }
+    public func unbiasedVariance() throws(BatchNormError) -> [Scalar]? { try statistics().unbiasedVariance }
 }
 
 /// The tight loops. Everything walks the row-major storage row by row with the

@@ -47,6 +47,7 @@ public struct DenseLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
                 }
             }
         }
+        try checkFiniteResult(y, what: "the dense layer's output")
         return Batch(unchecked: m, features: n, scalars: y)
     }
 
@@ -80,6 +81,8 @@ public struct DenseLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
                 }
             }
         }
+        try checkFiniteResult(dx, what: "the dense layer's input gradient")
+        try checkFiniteResult(dw, what: "the dense layer's weight gradient")
         return (Batch(unchecked: m, features: k, scalars: dx), Batch(unchecked: k, features: n, scalars: dw), db)
     }
 

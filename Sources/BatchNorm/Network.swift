@@ -36,6 +36,7 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// dense(`classes`). Every batch-norm layer tracks all `estimators` side by side.
     public init(inputs: Int, hidden: [Int], classes: Int, batchNorm: Bool = true,
                 estimators: [RunningEstimator] = [.pytorch], epsilon: Scalar = 1e-5,
+                renormalization: BatchRenormalization? = nil,
                 generator: inout SeededGenerator) throws(BatchNormError) {
         guard inputs > 0, classes > 0, hidden.allSatisfy({ $0 > 0 }) else {
             throw .invalidArgument("layer widths must be positive")
@@ -44,7 +45,11 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
         var width = inputs
         for h in hidden {
             layers.append(.dense(try DenseLayer(inputs: width, outputs: h, generator: &generator)))
-            if batchNorm { layers.append(.batchNorm(try BatchNormLayer(features: h, epsilon: epsilon, estimators: estimators))) }
+            if batchNorm {
+                var layer = try BatchNormLayer<Scalar>(features: h, epsilon: epsilon, estimators: estimators)
+                layer.renormalization = renormalization
+                layers.append(.batchNorm(layer))
+            }
             layers.append(.relu)
             width = h
         }
@@ -110,7 +115,8 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// One SGD step on one mini-batch (m ≥ 2 when the network has batch norm):
     /// forward in training mode (updating every running estimate), softmax
-    /// cross-entropy, backward, update. Returns the loss before the step.
+    /// cross-entropy, backward, update. Returns the loss before the step. Atomic: when
+    /// anything throws (an overflow included), the network is unchanged.
     @_specialize(exported: true, where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public mutating func trainStep(_ batch: Dataset<Scalar>, optimizer: SGD) throws(BatchNormError) -> Scalar {
@@ -130,10 +136,16 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
                 caches.append(.relu(h))
                 h = relu(h)
             case var .batchNorm(b):
-                let step = try b.forwardTraining(h)
+                if b.renormalization != nil {
+                    let step = try b.forwardTrainingRenormalized(h)
+                    caches.append(.batchRenorm(step))
+                    h = step.output
+                } else {
+                    let step = try b.forwardTraining(h)
+                    caches.append(.batchNorm(step))
+                    h = step.output
+                }
                 updated[k] = .batchNorm(b)
-                caches.append(.batchNorm(step))
-                h = step.output
             }
         }
         let (loss, gradient) = try softmaxCrossEntropy(h, labels: batch.labels)
@@ -145,19 +157,28 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
                 let grads = try d.backward(input: x, outputGradient: g)
                 var d2 = d
                 d2.step(weights: grads.weights, bias: grads.bias, rate: rate)
+                try checkFiniteResult(d2.weights.storage, what: "an updated weight")
+                try checkFiniteResult(d2.bias, what: "an updated bias")
                 updated[k] = .dense(d2)
                 g = grads.input
             case let (.relu, .relu(x)):
                 var values = g.storage
                 for i in values.indices where x.storage[i] <= 0 { values[i] = 0 }
                 g = Batch(unchecked: g.rows, features: g.features, scalars: values)
-            case let (.batchNorm(b), .batchNorm(step)):
-                let grads = try step.backward(outputGradient: g)
+            case let (.batchNorm(b), .batchNorm(_)), let (.batchNorm(b), .batchRenorm(_)):
+                let grads: BatchNormGradients<Scalar>
+                switch caches[k] {
+                case let .batchRenorm(step): grads = try step.backward(outputGradient: g)
+                case let .batchNorm(step): grads = try step.backward(outputGradient: g)
+                default: fatalError("unreachable: matched above")
+                }
                 var b2 = b
                 for j in 0..<b2.features {
                     b2.gamma[j] -= rate * grads.gamma[j]
                     b2.beta[j] -= rate * grads.beta[j]
                 }
+                try checkFiniteResult(b2.gamma, what: "an updated γ")
+                try checkFiniteResult(b2.beta, what: "an updated β")
                 updated[k] = .batchNorm(b2)
                 g = grads.input
             default:
@@ -232,6 +253,7 @@ enum LayerCache<Scalar: BatchNormScalar> {
     case dense(Batch<Scalar>)
     case relu(Batch<Scalar>)
     case batchNorm(BatchNormForward<Scalar>)
+    case batchRenorm(BatchRenormForward<Scalar>)
 }
 
 /// max(0, x) element by element.
@@ -262,5 +284,7 @@ public func softmaxCrossEntropy<Scalar: BatchNormScalar>(_ logits: Batch<Scalar>
         for j in 0..<c { gradient[i * c + j] /= sum * Scalar(m) }
         gradient[i * c + labels[i]] -= 1 / Scalar(m)
     }
-    return (total / Scalar(m), Batch(unchecked: m, features: c, scalars: gradient))
+    let loss = total / Scalar(m)
+    guard loss.isFinite else { throw .nonFiniteResult(what: "the cross-entropy loss") }
+    return (loss, Batch(unchecked: m, features: c, scalars: gradient))
 }

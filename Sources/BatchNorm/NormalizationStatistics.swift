@@ -33,8 +33,8 @@ public struct NormalizationStatistics<Scalar: BatchNormScalar>: Sendable, Equata
 
     /// The batch's own μ and biased σ² (what training mode uses). On a single example
     /// σ² = 0 and every normalized value is 0, so the output is β.
-    public init(batchOf batch: Batch<Scalar>) {
-        let s = batch.statistics()
+    public init(batchOf batch: Batch<Scalar>) throws(BatchNormError) {
+        let s = try batch.statistics()
         self.init(unchecked: s.mean, variance: s.biasedVariance)
     }
 
@@ -62,6 +62,7 @@ public struct NormalizationStatistics<Scalar: BatchNormScalar>: Sendable, Equata
                 for j in 0..<n { y[base + j] = (y[base + j] - mean[j]) * scale[j] + b[j] }
             }
         }
+        try checkFiniteResult(out, what: "the normalized output")
         return Batch(unchecked: m, features: n, scalars: out)
     }
 

@@ -42,7 +42,14 @@ public struct PopulationStatistics<Scalar: BatchNormScalar>: Sendable, Equatable
             throw .featureCountMismatch(expected: features, found: batch.features)
         }
         guard batch.rows >= 2 else { throw .tooFewExamples(found: batch.rows, required: 2) }
-        add(batch.statistics())
+        let statistics = try batch.statistics()
+        guard statistics.unbiasedVariance != nil else { throw .nonFiniteResult(what: "the unbiased batch variance") }
+        var next = self
+        next.add(statistics)
+        try checkFiniteResult(next.sumOfBatchMeans, what: "the sum of batch means")
+        try checkFiniteResult(next.sumOfUnbiasedBatchVariances, what: "the sum of batch variances")
+        try checkFiniteResult(next.pooledSquares, what: "the pooled sum of squares")
+        self = next
     }
 
     private mutating func add(_ s: BatchStatistics<Scalar>) {

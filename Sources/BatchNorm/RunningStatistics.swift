@@ -69,19 +69,22 @@ public struct RunningStatistics<Scalar: BatchNormScalar>: Sendable, Equatable {
             throw .tooFewExamples(found: statistics.count, required: 2)
         }
         let mu = statistics.mean
-        steps += 1
-        if steps == 1, estimator.start == .firstBatch {
-            mean = mu
-            variance = x
+        // Compute the new state first and commit it only when every value is finite,
+        // so an update that throws leaves the estimate exactly as it was.
+        var next = self
+        next.steps += 1
+        if next.steps == 1, estimator.start == .firstBatch {
+            next.mean = mu
+            next.variance = x
         } else {
             let newWeight: Scalar
             switch estimator.convention {
             case let .exponentialAverage(decay): newWeight = 1 - Scalar(decay)
             case let .pytorch(momentum): newWeight = Scalar(momentum)
-            case .cumulative: newWeight = 1 / Scalar(steps)
+            case .cumulative: newWeight = 1 / Scalar(next.steps)
             case let .biasCorrectedExponentialAverage(decay):
                 newWeight = 1 - Scalar(decay)
-                decayPower *= Scalar(decay)
+                next.decayPower *= Scalar(decay)
             }
             let oldWeight: Scalar
             switch estimator.convention {
@@ -89,15 +92,18 @@ public struct RunningStatistics<Scalar: BatchNormScalar>: Sendable, Equatable {
             default: oldWeight = 1 - newWeight
             }
             for j in 0..<features {
-                mean[j] = oldWeight * mean[j] + newWeight * mu[j]
-                variance[j] = oldWeight * variance[j] + newWeight * x[j]
+                next.mean[j] = oldWeight * mean[j] + newWeight * mu[j]
+                next.variance[j] = oldWeight * variance[j] + newWeight * x[j]
             }
         }
+        let e = next.estimate
+        try checkFiniteResult(e.mean, what: "the running mean")
+        try checkFiniteResult(e.variance, what: "the running variance")
         if let f = recordedFeature, (0..<features).contains(f) {
-            let e = estimate
-            history.append(RunningHistoryPoint(step: steps, batchMean: mu[f], batchVariance: x[f],
-                                               mean: e.mean[f], variance: e.variance[f]))
+            next.history.append(RunningHistoryPoint(step: next.steps, batchMean: mu[f], batchVariance: x[f],
+                                                    mean: e.mean[f], variance: e.variance[f]))
         }
+        self = next
     }
 
     /// The μ and σ² to use at test time. Equal to the stored values except for the

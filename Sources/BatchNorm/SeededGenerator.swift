@@ -82,6 +82,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     }
 
     /// Uniform in 0..<bound without modulo bias (Lemire's multiply-and-reject).
+    ///
+    /// - Precondition: `bound > 0`; otherwise the program traps, as `Int.random(in: 0..<0)`
+    ///   does with an empty range.
     public mutating func nextInt(below bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         let b = UInt64(bound)
@@ -119,9 +122,10 @@ extension Batch {
         guard mean.isFinite, standardDeviation.isFinite, standardDeviation >= 0 else {
             throw .invalidArgument("Gaussian needs a finite mean and a finite, non-negative standard deviation")
         }
+        let count = try checkedSize(rows: rows, features: features)
         var values: [Scalar] = []
-        values.reserveCapacity(rows * features)
-        for _ in 0..<(rows * features) {
+        values.reserveCapacity(count)
+        for _ in 0..<count {
             values.append(Scalar(generator.nextGaussian(mean: mean, standardDeviation: standardDeviation)))
         }
         return try Batch(rows: rows, features: features, scalars: values)

@@ -1,52 +1,46 @@
 import Foundation
+import WorkbookDriver
 import WorkbookKit
-import WorkbookSite
 
-/// Rebuilds the whole site in memory: the only part of `serve` that knows the pipeline.
+/// Rebuilds the whole site in memory through `WorkbookSession`: the only part of `serve` that
+/// calls the pipeline.
 ///
 /// Every chapter goes through the result cache, so a rebuild after a prose edit runs nothing
 /// and one after a code edit runs that chapter only. Nothing is written but the cache.
 public struct PreviewBuilder: Sendable {
     /// The workbook's root folder.
     public var root: URL
-    /// `--date YYYY-MM-DD`, already checked, for the date placeholders.
-    public var date: String?
-    /// The environment of the command (`SWIFTC`, `WORKBOOK_CACHE_DIR`, `SOURCE_DATE_EPOCH`).
-    public var environment: [String: String]
+    /// `--date YYYY-MM-DD`, for the date placeholders; `nil` for today.
+    public var date: CalendarDay?
+    /// The environment and core count of the command (`SWIFTC`, `WORKBOOK_CACHE_DIR`, `SOURCE_DATE_EPOCH`).
+    public var inputs: WorkbookInputs
 
-    public init(root: URL, date: String?, environment: [String: String]) {
+    public init(root: URL, date: CalendarDay?, inputs: WorkbookInputs) {
         self.root = root.standardizedFileURL
         self.date = date
-        self.environment = environment
+        self.inputs = inputs
     }
 
     /// Loads, executes (through the cache), compares and renders the workbook.
     public func build() async -> PreviewBuild {
-        let workbook: Workbook
+        let session: WorkbookSession
         do {
-            workbook = try WorkbookLoader().load(from: root)
+            session = try WorkbookSession.load(root: root, inputs: inputs)
         } catch {
             let configReadable = !error.errors.contains { $0.path == WorkbookLoader.configFileName }
             return PreviewBuild(files: nil, problems: error.errors.map(Self.problem),
-                                inputs: configReadable ? Self.inputs(of: WorkbookConfig()) : nil)
+                                inputs: configReadable ? Self.defaultInputs : nil)
         }
-        let report = await WorkbookExecutor(options: ExecutionOptions(useCache: true, environment: environment))
-            .execute(workbook)
-        let comparison = OutputComparison().compare(report.chapters.filter(\.succeeded))
+        let outcome = await session.preview(date: date)
+        let slugs = Dictionary(session.workbook.chapters.map { ($0.path, $0.slug) }, uniquingKeysWith: { first, _ in first })
         var build = PreviewBuild(
             files: nil,
-            stalePages: Set(report.chapters.filter { !$0.succeeded }.map { $0.chapter.slug + ".html" }),
-            problems: report.errors.map(Self.problem),
-            mismatchCount: comparison.mismatches.count,
-            inputs: Self.inputs(of: workbook.config))
-        let options = SiteOptions(
-            outputFolder: root.appendingPathComponent(workbook.config.outputFolder, isDirectory: true),
-            date: date, environment: environment)
-        do {
-            let files = try SiteGenerator().render(workbook: workbook, chapters: report.chapters, options: options)
+            stalePages: Set(outcome.failedChapters.compactMap { slugs[$0].map { $0 + ".html" } }),
+            problems: outcome.errors.map(Self.problem),
+            mismatchCount: outcome.mismatchCount,
+            inputs: Self.inputs(of: session.workbook.config))
+        if let files = outcome.files {
             build.files = Dictionary(files.map { ($0.path, [UInt8]($0.contents)) }, uniquingKeysWith: { _, last in last })
-        } catch {
-            build.problems += error.errors.map(Self.problem)
         }
         return build
     }

@@ -1,4 +1,5 @@
 import Dispatch
+import WorkbookKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,6 +17,7 @@ public final class StopSignals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
+                ProcessGroups.killAll()
                 ChildProcesses.endAll()
                 stopped()
             }

@@ -10,9 +10,7 @@ struct BuildDate: Sendable, Equatable {
 
     /// Resolves today from the options and the configuration.
     static func resolve(date: String?, environment: [String: String], config: WorkbookConfig, now: Date = Date()) throws(WorkbookErrors) -> BuildDate {
-        guard let timeZone = TimeZone(identifier: config.timeZone) else {
-            throw WorkbookErrors([WorkbookError(path: "workbook.toml", message: "unknown time zone '\(config.timeZone)' in 'time_zone' (use an IANA name such as 'UTC' or 'Europe/Paris')", stage: "render")])
-        }
+        let timeZone = config.timeZone
         let today: CalendarDay
         if let date {
             do { today = try CalendarDay.parseDay(date) } catch { throw WorkbookErrors([error]) }
@@ -20,7 +18,14 @@ struct BuildDate: Sendable, Equatable {
             guard let seconds = Int(epoch.trimmingCharacters(in: .whitespaces)) else {
                 throw WorkbookErrors([WorkbookError(path: "SOURCE_DATE_EPOCH", message: "'\(epoch)' is not a number of seconds since 1970-01-01", stage: "render")])
             }
+            // 0001-01-01 to 9999-12-31 (UTC), the years a placeholder date may have.
+            guard (-62_135_596_800...253_402_300_799).contains(seconds) else {
+                throw WorkbookErrors([WorkbookError(path: "SOURCE_DATE_EPOCH", message: "'\(epoch)' is outside the years 1 to 9999", stage: "render")])
+            }
             today = CalendarDay(Date(timeIntervalSince1970: TimeInterval(seconds)), in: timeZone)
+            guard CalendarDay.yearRange.contains(today.year) else {
+                throw WorkbookErrors([WorkbookError(path: "SOURCE_DATE_EPOCH", message: "'\(epoch)' is outside the years 1 to 9999", stage: "render")])
+            }
         } else {
             today = CalendarDay(now, in: timeZone)
         }

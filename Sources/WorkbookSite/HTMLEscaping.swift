@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escapes text for HTML content and attribute values.
 enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` (safe in content and in double-quoted attributes).
@@ -20,6 +22,14 @@ enum HTMLEscaping {
     }
 
     static func attribute(_ string: some StringProtocol) -> String { text(string) }
+
+    /// Undoes the escapes cmark-gfm and `text(_:)` write in attribute values.
+    static func unescape(_ string: String) -> String {
+        guard string.contains("&") else { return string }
+        return string.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
 
     /// Appends UTF-8 `bytes` escaped as `text(_:)` does, copying runs without `&<>"` in bulk.
     static func appendText(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {

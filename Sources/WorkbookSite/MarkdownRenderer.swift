@@ -1,215 +1,390 @@
-import CMarkGFM
-
-/// A heading of a parsed Markdown document.
-struct MarkdownHeading: Sendable, Equatable {
-    /// 1 for `#`, 2 for `##`, …
-    var level: Int
-    /// The heading's text without markup.
-    var text: String
-    /// The 1-based line of the document where the heading starts.
-    var line: Int
+/// A formula as KaTeX needs it: its TeX and whether it is displayed.
+struct MathFormula: Hashable, Sendable {
+    var tex: String
+    var display: Bool
 }
 
-/// A link (not an image) of a parsed Markdown document.
-struct MarkdownLink: Sendable, Equatable {
-    /// The destination as written (`./02-ewa.md#bias`).
-    var destination: String
-    /// The 1-based line where the link's paragraph or cell line starts (cmark's position).
+/// A formula and where it is written (1-based line and column of its opening delimiter).
+struct LocatedFormula: Equatable, Sendable {
+    var formula: MathFormula
     var line: Int
-    /// The 1-based column of the link, or 0 when cmark does not know it.
     var column: Int
 }
 
-/// A Markdown document parsed by cmark-gfm with the GFM extensions, whose heading anchors and
-/// link destinations can be set before it is rendered to HTML.
-///
-/// This is the only file that talks to cmark-gfm's C API; the call order follows swift-markdown's
-/// `CommonMarkConverter`: register the core extensions, create the parser, attach the extensions,
-/// feed, finish, render with the parser's extension list, free.
-final class MarkdownDocument {
-    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
-    /// Raw HTML passes (snippet outputs, inline SVG); footnotes; table alignment as `style`
-    /// (the `align` attribute is obsolete in HTML5).
-    private static let options =
-        CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+/// A piece of a heading or a paragraph: text, or a formula.
+enum InlinePiece: Equatable, Sendable {
+    case text(String)
+    case math(MathFormula)
+}
 
-    private let parser: OpaquePointer
-    private let root: OpaquePointer
-    private var headingNodes: [OpaquePointer] = []
-    private var linkNodes: [OpaquePointer] = []
-    /// Heading nodes replaced by anchored blocks. Their inline children moved to the new
-    /// blocks, but cmark's inline literals (raw HTML among them) point into the heading's own
-    /// text buffer, so the heading is freed only after the document is.
-    private var replacedHeadings: [OpaquePointer] = []
+/// A heading with the anchor it was given.
+struct RenderedHeading: Equatable, Sendable {
+    var level: Int
+    var anchor: String
+    var pieces: [InlinePiece]
+    /// The text as the slug sees it: placeholders expanded, math as written.
+    var text: String
+}
 
-    /// The headings in document order.
-    private(set) var headings: [MarkdownHeading] = []
-    /// The links in document order.
-    private(set) var links: [MarkdownLink] = []
-    /// The text of the first top-level paragraph, without markup.
-    private(set) var firstParagraphText: String?
+/// A located problem of a piece of Markdown (1-based line and column in its own text).
+struct MarkdownProblem: Equatable, Sendable {
+    var line: Int
+    var column: Int
+    var message: String
+}
 
-    /// Parses `markdown`.
-    convenience init(markdown: String) {
-        var markdown = markdown
-        let parser = Self.makeParser()
-        markdown.withUTF8 { Self.feed(parser, $0) }
-        self.init(finishing: parser)
+/// A local image a piece of Markdown shows.
+struct ImageReference: Equatable, Sendable {
+    var destination: String
+    var line: Int
+    var column: Int
+}
+
+/// The text under one heading (or before the first), for the search index.
+struct SearchSection: Equatable, Sendable {
+    var anchor: String?
+    var title: String
+    var text: String
+}
+
+/// What rendering a piece of Markdown produced: the HTML, and what the rest of the site needs
+/// to know about it, as values.
+struct RenderedMarkdown: Sendable {
+    var html = ""
+    var headings: [RenderedHeading] = []
+    var formulas: [LocatedFormula] = []
+    var images: [ImageReference] = []
+    var problems: [MarkdownProblem] = []
+    var sections: [SearchSection] = [SearchSection(anchor: nil, title: "", text: "")]
+    /// Every `id` of the HTML (heading anchors, raw HTML ids, footnotes), in order.
+    var ids: [String] = []
+    /// The first top-level paragraph.
+    var firstParagraph: [InlinePiece]?
+}
+
+/// Everything a rendering may look up; rendering itself does no I/O.
+struct MarkdownEnvironment {
+    /// Expands `{{…}}` in prose; `nil` for snippet outputs, where braces are text.
+    var placeholders: PlaceholderExpander?
+    /// Typeset formulas; a formula missing here becomes a `math` element holding its TeX.
+    var math: [MathFormula: String] = [:]
+    /// A link's new destination (`nil`: keep), or why it is broken.
+    var rewriteLink: (String) -> Result<String?, LinkProblem> = { _ in .success(nil) }
+    /// A local image's new destination (`nil`: keep), or why it is broken.
+    var rewriteImage: (String) -> Result<String?, LinkProblem> = { _ in .success(nil) }
+    /// The HTML of snippet `index` (its marker line stands in the prose), and what it adds.
+    var snippet: ((Int, inout HeadingSlugger) -> RenderedMarkdown)? = nil
+    /// Headings get an `id` and a self-link.
+    var anchorsHeadings = true
+    /// Record the search text and the page's ids (the site needs them; a lone render does not).
+    var recordsPageFacts = true
+    /// Math and placeholders are written back as typed (the conformance test compares the
+    /// structure around them with cmark-gfm's).
+    var keepsSource = false
+}
+
+/// A broken link or image, in words.
+struct LinkProblem: Error, Equatable { var message: String }
+
+/// Renders one piece of Markdown to HTML: math and placeholders as cmark-gfm parsed them, heading
+/// anchors, asides, links and images rewritten, snippets spliced in; problems come back located.
+enum MarkdownRenderer {
+    static let markerPrefix = "<!--workbook-snippet:"
+    static let markerSuffix = "-->"
+
+    static func render(_ markdown: String, environment: MarkdownEnvironment, slugger: inout HeadingSlugger) -> RenderedMarkdown {
+        let document = MarkdownDocument(markdown, placeholders: environment.placeholders != nil)
+        var walk = TreeWalk(document: document, environment: environment)
+        walk.run(slugger: &slugger)
+        var result = walk.result
+        result.html = document.renderHTML()
+        if environment.recordsPageFacts { result.ids = Self.ids(in: result.html) }
+        return result
     }
 
-    /// Parses Markdown given as UTF-8 bytes.
-    convenience init(utf8 markdown: [UInt8]) {
-        let parser = Self.makeParser()
-        markdown.withUnsafeBufferPointer { Self.feed(parser, $0) }
-        self.init(finishing: parser)
-    }
-
-    /// Takes over `parser`, already fed, and finishes the document.
-    private init(finishing parser: OpaquePointer) {
-        self.parser = parser
-        root = cmark_parser_finish(parser)
-        collect()
-    }
-
-    private static func makeParser() -> OpaquePointer {
-        cmark_gfm_core_extensions_ensure_registered()
-        let parser: OpaquePointer = cmark_parser_new(options)
-        for name in extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+    /// The values of every `id="…"` attribute of `html`, in one pass over its bytes.
+    static func ids(in html: String) -> [String] {
+        var ids: [String] = []
+        let pattern = Array(" id=\"".utf8)
+        var html = html
+        html.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index + pattern.count <= count {
+                guard bytes[index] == pattern[0], bytes[index + 1] == pattern[1], bytes[index + 2] == pattern[2],
+                      bytes[index + 3] == pattern[3], bytes[index + 4] == pattern[4] else {
+                    index += 1
+                    continue
+                }
+                var close = index + pattern.count
+                while close < count && bytes[close] != UInt8(ascii: "\"") { close += 1 }
+                ids.append(HTMLEscaping.unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + pattern.count)..<close]), as: UTF8.self)))
+                index = close
             }
         }
-        return parser
+        return ids
     }
 
-    private static func feed(_ parser: OpaquePointer, _ bytes: UnsafeBufferPointer<UInt8>) {
-        bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+    /// The math element for a formula: KaTeX's HTML when typeset, else its TeX for a reader.
+    static func mathHTML(_ formula: MathFormula, typeset: [MathFormula: String]) -> String {
+        let inner = typeset[formula] ?? (formula.display ? "\\[" : "\\(") + HTMLEscaping.text(formula.tex) + (formula.display ? "\\]" : "\\)")
+        return "<span class=\"math \(formula.display ? "display" : "inline")\">\(inner)</span>"
     }
 
-    deinit {
-        cmark_node_free(root)
-        for heading in replacedHeadings { cmark_node_free(heading) }
-        cmark_parser_free(parser)
-    }
-
-    /// Records headings, links and the first top-level paragraph in one depth-first walk, in
-    /// document order. It follows child and sibling pointers instead of using an iterator: a
-    /// node is visited once (an iterator also stops on the way out of every container).
-    private func collect() {
-        var node = cmark_node_first_child(root)
-        while let current = node {
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_HEADING {
-                headingNodes.append(current)
-                headings.append(MarkdownHeading(
-                    level: Int(cmark_node_get_heading_level(current)), text: Self.plainText(of: current),
-                    line: Int(cmark_node_get_start_line(current))))
-            } else if type == CMARK_NODE_LINK {
-                linkNodes.append(current)
-                let url = cmark_node_get_url(current).map { String(cString: $0) } ?? ""
-                links.append(MarkdownLink(
-                    destination: url, line: Self.line(of: current), column: Int(cmark_node_get_start_column(current))))
-            } else if type == CMARK_NODE_PARAGRAPH, firstParagraphText == nil,
-                      cmark_node_parent(current) == root {
-                firstParagraphText = Self.plainText(of: current)
+    /// Text and formulas as HTML.
+    static func html(of pieces: [InlinePiece], typeset: [MathFormula: String]) -> String {
+        pieces.map {
+            switch $0 {
+            case .text(let text): HTMLEscaping.text(text)
+            case .math(let formula): mathHTML(formula, typeset: typeset)
             }
-            node = Self.nextInDocumentOrder(after: current, within: root)
-        }
-    }
-
-    /// The node after `node` in a depth-first walk of `root`'s descendants: its first child, else
-    /// the next sibling of it or of its nearest ancestor that has one; `nil` at the end.
-    private static func nextInDocumentOrder(after node: OpaquePointer, within root: OpaquePointer) -> OpaquePointer? {
-        if let child = cmark_node_first_child(node) { return child }
-        var current = node
-        while current != root {
-            if let sibling = cmark_node_next(current) { return sibling }
-            guard let parent = cmark_node_parent(current) else { return nil }
-            current = parent
-        }
-        return nil
-    }
-
-    /// The line of an inline node: its own when cmark recorded one, else its block's.
-    private static func line(of node: OpaquePointer) -> Int {
-        var current: OpaquePointer? = node
-        while let candidate = current {
-            let line = Int(cmark_node_get_start_line(candidate))
-            if line > 0 { return line }
-            current = cmark_node_parent(candidate)
-        }
-        return 0
-    }
-
-    private static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        let iterator = cmark_iter_new(node)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(child)
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                text += " "
-            }
-        }
-        return text
-    }
-
-    /// Gives the headings (in document order) an `id` and a self-link.
-    func setHeadingAnchors(_ anchors: [String]) {
-        for (node, anchor) in zip(headingNodes, anchors) {
-            let level = cmark_node_get_heading_level(node)
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            let escaped = HTMLEscaping.attribute(anchor)
-            cmark_node_set_on_enter(block, "<h\(level) id=\"\(escaped)\">")
-            cmark_node_set_on_exit(block, "</h\(level)>")
-            while let child = cmark_node_first_child(node) {
-                cmark_node_unlink(child)
-                cmark_node_append_child(block, child)
-            }
-            if let selfLink = cmark_node_new(CMARK_NODE_HTML_INLINE) {
-                cmark_node_set_literal(selfLink, " <a class=\"anchor\" href=\"#\(escaped)\" aria-label=\"Link to this section\">#</a>")
-                cmark_node_append_child(block, selfLink)
-            }
-            cmark_node_replace(node, block)
-            replacedHeadings.append(node)
-        }
-        headingNodes = []
-    }
-
-    /// Sets the destination of every link (in document order) for which `rewrite` returns one.
-    func rewriteLinks(_ rewrite: (Int, MarkdownLink) -> String?) {
-        for (index, node) in linkNodes.enumerated() {
-            if let destination = rewrite(index, links[index]) { cmark_node_set_url(node, destination) }
-        }
-    }
-
-    /// The document as HTML.
-    func renderHTML() -> String {
-        withRenderedHTML { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Calls `body` with the document rendered as HTML (UTF-8, in cmark's buffer, which is
-    /// freed when `body` returns).
-    func withRenderedHTML<Value>(_ body: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
-        guard let html = cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
-            return body(UnsafeBufferPointer(start: nil, count: 0))
-        }
-        defer { free(html) }
-        // cmark's output is NUL-terminated (NUL in the input becomes U+FFFD), so strlen is its length.
-        let count = strlen(html)
-        return html.withMemoryRebound(to: UInt8.self, capacity: count) {
-            body(UnsafeBufferPointer(start: $0, count: count))
-        }
+        }.joined()
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+/// One depth-first pass over a document: records what the page needs, then changes the tree.
+private struct TreeWalk {
+    let document: MarkdownDocument
+    let environment: MarkdownEnvironment
+    var result = RenderedMarkdown()
+    private var changes: [() -> Void] = []
+    /// Search text from the next block starts after a space.
+    private var startsNewBlock = false
+
+    init(document: MarkdownDocument, environment: MarkdownEnvironment) {
+        self.document = document
+        self.environment = environment
+    }
+
+    mutating func run(slugger: inout HeadingSlugger) {
+        if environment.recordsPageFacts {
+            runOverEveryNode(slugger: &slugger)
+        } else {
+            // Without search text, only some nodes matter: C finds them in one pass.
+            for node in document.actionableNodes() {
+                _ = visitBlock(node, slugger: &slugger) ?? { visitInline(node); return node }()
+            }
+        }
+        for change in changes { change() }
+    }
+
+    private mutating func runOverEveryNode(slugger: inout HeadingSlugger) {
+        let root = document.root
+        var next = root.firstChild
+        while let node = next {
+            if let current = visitBlock(node, slugger: &slugger) {
+                var descend = true
+                if case .heading = node.kind {
+                    descend = false
+                    visitInlines(of: current, searchable: false)
+                }
+                next = current.nextInDocumentOrder(within: root, descend: descend)
+                continue
+            }
+            switch node.kind {
+            case .paragraph:
+                startsNewBlock = true
+                if result.firstParagraph == nil, node.parent?.pointer == root.pointer {
+                    result.firstParagraph = inlinePieces(of: node)
+                }
+            case .other, .item, .table:
+                startsNewBlock = true
+            default:
+                // An inline leaf may be replaced on the spot: step past it first.
+                next = node.nextInDocumentOrder(within: root)
+                visitInline(node)
+                continue
+            }
+            next = node.nextInDocumentOrder(within: root)
+        }
+    }
+
+    /// Handles a heading, block quote, code block or HTML block, and returns the node that now
+    /// stands in its place; `nil` for any other node.
+    private mutating func visitBlock(_ node: MarkdownNode, slugger: inout HeadingSlugger) -> MarkdownNode? {
+        switch node.kind {
+        case .heading(let level):
+            let pieces = inlinePieces(of: node)
+            let text = plainText(pieces)
+            let anchor = slugger.slug(for: text)
+            result.headings.append(RenderedHeading(level: level, anchor: anchor, pieces: pieces, text: text))
+            result.sections.append(SearchSection(anchor: anchor, title: text, text: ""))
+            startsNewBlock = true
+            guard environment.anchorsHeadings else { return node }
+            let escaped = HTMLEscaping.attribute(anchor)
+            guard let block = document.wrapChildren(of: node, enter: "<h\(level) id=\"\(escaped)\">", exit: "</h\(level)>") else { return node }
+            document.appendInlineHTML(" <a class=\"anchor\" href=\"#\(escaped)\" aria-label=\"Link to this section\">#</a>", to: block)
+            return block
+        case .blockQuote:
+            guard let aside = AsideKind.detect(in: node, document: document) else { return node }
+            return document.wrapChildren(
+                of: node, enter: "<aside class=\"callout callout-\(aside.rawValue)\">\n<p class=\"callout-title\">\(aside.title)</p>\n",
+                exit: "</aside>\n") ?? node
+        case .codeBlock:
+            let info = node.fenceInfo.split(separator: " ").first.map { $0.lowercased() }
+            if info == "math" {
+                var tex = node.literal
+                if tex.hasSuffix("\n") { tex.removeLast() }
+                let formula = MathFormula(tex: tex, display: true)
+                let (line, _) = node.position
+                result.formulas.append(LocatedFormula(formula: formula, line: line + 1, column: 1))
+                let html = "<p>" + MarkdownRenderer.mathHTML(formula, typeset: environment.math) + "</p>\n"
+                changes.append { [document] in document.replace(node, withHTML: html, block: true) }
+            } else {
+                startsNewBlock = true
+                appendSearchText(node.literal)
+            }
+            return node
+        case .htmlBlock:
+            if let index = Self.snippetIndex(node.literal), let snippet = environment.snippet {
+                let rendered = snippet(index, &slugger)
+                merge(rendered)
+                changes.append { [document] in document.replace(node, withHTML: rendered.html, block: true) }
+            }
+            return node
+        default:
+            return nil
+        }
+    }
+
+    /// Visits the inline descendants of a container whose own handling is done.
+    private mutating func visitInlines(of container: MarkdownNode, searchable: Bool) {
+        var next = container.firstChild
+        while let node = next {
+            next = node.nextInDocumentOrder(within: container)
+            visitInline(node, searchable: searchable)
+        }
+    }
+
+    private mutating func visitInline(_ node: MarkdownNode, searchable: Bool = true) {
+        switch node.kind {
+        case .text, .code:
+            if searchable { appendSearchText(node.literal) }
+        case .softBreak, .lineBreak:
+            if searchable { appendSearchText(" ") }
+        case .math:
+            let tex = node.extensionText
+            if node.isInsideImage || environment.keepsSource {
+                let (open, close) = node.mathDelimiters
+                document.replace(node, withText: open + tex + close)
+                return
+            }
+            let formula = MathFormula(tex: tex, display: node.isDisplayMath)
+            let (line, column) = node.position
+            result.formulas.append(LocatedFormula(formula: formula, line: line, column: column))
+            if searchable { appendSearchText(tex) }
+            // Formulas not typeset are rendered by the extension itself, as `mathHTML` would.
+            if let typeset = environment.math[formula] {
+                document.replace(node, withHTML: "<span class=\"math \(formula.display ? "display" : "inline")\">\(typeset)</span>", block: false)
+            }
+        case .placeholder:
+            let (line, column) = node.position
+            let text: String
+            switch expand(node) {
+            case .success(let value): text = value
+            case .failure(let problem):
+                result.problems.append(MarkdownProblem(line: line, column: column, message: problem.message))
+                text = node.isUnterminatedPlaceholder ? "{{" : "{{\(node.extensionText)}}"
+            }
+            if searchable { appendSearchText(text) }
+            let shown = environment.keepsSource ? (node.isUnterminatedPlaceholder ? "{{" : "{{\(node.extensionText)}}") : text
+            document.replace(node, withText: shown)
+        case .link:
+            let destination = node.url
+            let (line, column) = node.position
+            switch environment.rewriteLink(destination) {
+            case .success(let rewritten?): document.setURL(rewritten, of: node)
+            case .success(nil): break
+            case .failure(let problem): result.problems.append(MarkdownProblem(line: line, column: column, message: problem.message))
+            }
+        case .image:
+            let destination = node.url
+            let (line, column) = node.position
+            if ImageReference.isLocal(destination) {
+                result.images.append(ImageReference(destination: destination, line: line, column: column))
+            }
+            switch environment.rewriteImage(destination) {
+            case .success(let rewritten?): document.setURL(rewritten, of: node)
+            case .success(nil): break
+            case .failure(let problem): result.problems.append(MarkdownProblem(line: line, column: column, message: problem.message))
+            }
+        default:
+            break
+        }
+    }
+
+    private func expand(_ node: MarkdownNode) -> Result<String, PlaceholderExpander.Failure> {
+        guard let expander = environment.placeholders else { return .success("{{\(node.extensionText)}}") }
+        if node.isUnterminatedPlaceholder { return .failure(PlaceholderExpander.unterminated) }
+        return expander.value(of: node.extensionText)
+    }
+
+    /// A heading's or paragraph's inline content as text and formulas.
+    private func inlinePieces(of container: MarkdownNode) -> [InlinePiece] {
+        var pieces: [InlinePiece] = []
+        var text = ""
+        var next = container.firstChild
+        while let node = next {
+            switch node.kind {
+            case .text, .code: text += node.literal
+            case .softBreak, .lineBreak: text += " "
+            case .placeholder: text += (try? expand(node).get()) ?? "{{\(node.extensionText)}}"
+            case .math:
+                if node.isInsideImage { break }
+                if !text.isEmpty { pieces.append(.text(text)); text = "" }
+                pieces.append(.math(MathFormula(tex: node.extensionText, display: node.isDisplayMath)))
+            default: break
+            }
+            next = node.nextInDocumentOrder(within: container)
+        }
+        if !text.isEmpty { pieces.append(.text(text)) }
+        return pieces
+    }
+
+    private func plainText(_ pieces: [InlinePiece]) -> String {
+        pieces.map {
+            switch $0 {
+            case .text(let text): text
+            case .math(let formula): formula.display ? "$$\(formula.tex)$$" : "$\(formula.tex)$"
+            }
+        }.joined()
+    }
+
+    private mutating func appendSearchText(_ text: @autoclosure () -> String) {
+        guard environment.recordsPageFacts else { return }
+        let text = text()
+        let index = result.sections.count - 1
+        if startsNewBlock, !result.sections[index].text.isEmpty { result.sections[index].text += " " }
+        startsNewBlock = false
+        result.sections[index].text += text
+    }
+
+    /// Adds a snippet's headings, formulas, problems and search text, in document order.
+    private mutating func merge(_ rendered: RenderedMarkdown) {
+        result.headings += rendered.headings
+        result.formulas += rendered.formulas
+        result.images += rendered.images
+        result.problems += rendered.problems
+        if let first = rendered.sections.first, !first.text.isEmpty {
+            startsNewBlock = true
+            appendSearchText(first.text)
+        }
+        result.sections += rendered.sections.dropFirst()
+    }
+
+    /// The snippet number of a marker block (`<!--workbook-snippet:3-->`).
+    private static func snippetIndex(_ literal: String) -> Int? {
+        guard literal.hasPrefix(MarkdownRenderer.markerPrefix) else { return nil }
+        let rest = literal.dropFirst(MarkdownRenderer.markerPrefix.count)
+        guard let close = rest.range(of: MarkdownRenderer.markerSuffix) else { return nil }
+        return Int(rest[..<close.lowerBound])
+    }
+}
+
+extension ImageReference {
+    /// Whether an image destination names a file of the workbook (no scheme, not absolute).
+    static func isLocal(_ destination: String) -> Bool {
+        !destination.isEmpty && !destination.hasPrefix("/") && !destination.hasPrefix("#")
+            && !LinkRewriter.hasScheme(destination)
+    }
+}

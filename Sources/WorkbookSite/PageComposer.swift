@@ -1,118 +1,81 @@
 import WorkbookKit
 
 /// An entry of a chapter's outline.
-struct OutlineEntry: Equatable {
+struct OutlineEntry: Equatable, Sendable {
     var level: Int
     var anchor: String
-    var titleHTML: String
+    var pieces: [InlinePiece]
 }
 
-/// A chapter parsed, its placeholders expanded and its headings anchored; its links wait for
-/// every chapter's anchors.
-struct ChapterDraft {
+/// A chapter read once through the renderer, as values: what other pages need to know of it
+/// (its anchors, title, outline) and what the build must fetch for it (formulas, images).
+struct ChapterDraft: Sendable {
     var executed: ExecutedChapter
-    var document: MarkdownDocument
-    var math: MathProtector
-    /// The page's title as text (first `#` heading, else the file name) and as HTML.
-    var title: String
-    var titleHTML: String
-    /// Every heading's anchor, in order.
-    var anchors: [String]
-    /// The `##` and `###` headings.
-    var outline: [OutlineEntry]
-    /// The first sentence of the first paragraph, as HTML.
-    var summaryHTML: String
-
+    var rendered: RenderedMarkdown
+    /// The first `#` heading, if any.
+    var title: RenderedHeading?
     var chapter: Chapter { executed.chapter }
+    /// The `##` and `###` headings, those of Markdown outputs included.
+    var outline: [OutlineEntry] {
+        rendered.headings.filter { $0.level == 2 || $0.level == 3 }.map { OutlineEntry(level: $0.level, anchor: $0.anchor, pieces: $0.pieces) }
+    }
+    var titleText: String { title?.text ?? chapter.slug }
+    var titlePieces: [InlinePiece] { title?.pieces ?? [.text(chapter.slug)] }
 }
 
 /// Turns a chapter's blocks and actual outputs into the body of its page.
 ///
 /// The chapter's prose is parsed as one Markdown document (so footnotes and link reference
-/// definitions work across snippets), with each snippet replaced by a marker line and padded
-/// with blank lines so cmark's line numbers are the source's.
+/// definitions work across snippets), each snippet replaced by a marker line (an HTML comment)
+/// and padded with blank lines so cmark's line numbers are the source's. The prose itself
+/// reaches cmark-gfm as written.
 struct PageComposer {
-    let prosePreparer: ProsePreparer
-    let outputPreparer = ProsePreparer(expander: nil)
     let highlighter = SwiftHighlighter()
 
-    static let markerPrefix = "<!--workbook-snippet:"
-    static let markerSuffix = "-->"
-
-    /// Parses the chapter and settles its headings; placeholder errors are returned located.
-    func draft(_ executed: ExecutedChapter) -> (ChapterDraft, [WorkbookError]) {
-        let chapter = executed.chapter
-        let prepared = prosePreparer.prepare(Self.proseWithMarkers(chapter))
-        let errors = prepared.problems.map {
-            WorkbookError(path: chapter.path, line: $0.line, column: $0.column, message: $0.message, stage: "render")
-        }
-        let document = MarkdownDocument(utf8: prepared.bytes)
-        let math = prepared.math
-        var slugger = HeadingSlugger()
-        var anchors: [String] = []
-        var outline: [OutlineEntry] = []
-        var title: String? = nil
-        var titleHTML: String? = nil
-        for heading in document.headings {
-            let anchor = slugger.slug(for: math.restore(inPlainText: heading.text))
-            anchors.append(anchor)
-            let html = math.restore(inHTML: HTMLEscaping.text(heading.text))
-            if heading.level == 1 && title == nil {
-                title = math.restore(inPlainText: heading.text)
-                titleHTML = html
-            } else if heading.level == 2 || heading.level == 3 {
-                outline.append(OutlineEntry(level: heading.level, anchor: anchor, titleHTML: html))
-            }
-        }
-        document.setHeadingAnchors(anchors)
-        let summary = Self.firstSentence(of: document.firstParagraphText ?? "")
-        return (ChapterDraft(
-            executed: executed, document: document, math: math,
-            title: title ?? chapter.slug, titleHTML: titleHTML ?? HTMLEscaping.text(chapter.slug),
-            anchors: anchors, outline: outline,
-            summaryHTML: math.restore(inHTML: HTMLEscaping.text(summary))), errors)
+    /// What rendering a chapter may look up (see `MarkdownEnvironment`).
+    struct Lookups {
+        var placeholders: PlaceholderExpander
+        var math: [MathFormula: String] = [:]
+        var links: LinkRewriter?
+        var images: [String: String] = [:]
     }
 
-    /// The page body: prose with links rewritten, snippets with their actual outputs.
-    func body(of draft: ChapterDraft, links: LinkRewriter) -> (String, [WorkbookError]) {
-        let chapter = draft.chapter
-        var errors: [WorkbookError] = []
-        draft.document.rewriteLinks { _, link in
-            switch links.rewrite(link.destination, fromFile: chapter.fileName) {
-            case .success(let destination): return destination
-            case .failure(let problem):
-                errors.append(WorkbookError(path: chapter.path, line: link.line, column: link.column, message: problem.message, stage: "render"))
-                return nil
-            }
+    /// The chapter rendered with `lookups`: its body, headings (outputs' included), formulas,
+    /// images and problems, located in the chapter.
+    func render(_ executed: ExecutedChapter, lookups: Lookups) -> RenderedMarkdown {
+        let chapter = executed.chapter
+        var environment = MarkdownEnvironment(placeholders: lookups.placeholders, math: lookups.math)
+        if let links = lookups.links {
+            environment.rewriteLink = { links.rewrite($0, fromFile: chapter.path) }
         }
-        let prose = draft.document.withRenderedHTML { draft.math.restore(inHTML: $0) }
-        let snippets = chapter.snippets
-        var html = ""
-        html.reserveCapacity(prose.utf8.count + snippets.count * 256)
-        var rest = prose[...]
-        while let marker = rest.range(of: Self.markerPrefix) {
-            html += rest[..<marker.lowerBound]
-            let afterPrefix = rest[marker.upperBound...]
-            guard let close = afterPrefix.range(of: Self.markerSuffix),
-                  let index = Int(afterPrefix[..<close.lowerBound]), index < snippets.count else {
-                html += rest[marker]
-                rest = afterPrefix
-                continue
-            }
-            let output = index < draft.executed.outputs.count ? draft.executed.outputs[index] : nil
-            let (snippetHTML, snippetErrors) = self.snippetHTML(snippets[index], output: output, chapter: chapter, links: links)
-            html += snippetHTML
-            errors += snippetErrors
-            rest = afterPrefix[close.upperBound...]
-            if rest.first == "\n" { rest = rest.dropFirst() }
+        environment.rewriteImage = { destination in
+            guard ImageReference.isLocal(destination) else { return .success(nil) }
+            return .success(lookups.images[SiteImages.sourcePath(of: destination, inFile: chapter.path) ?? ""])
         }
-        html += rest
-        return (html, errors)
+        environment.snippet = { index, slugger in
+            guard index < chapter.snippets.count else { return RenderedMarkdown() }
+            let output = index < executed.outputs.count ? executed.outputs[index] : nil
+            return snippet(chapter.snippets[index], output: output, chapter: chapter, lookups: lookups, slugger: &slugger)
+        }
+        var slugger = HeadingSlugger()
+        var rendered = MarkdownRenderer.render(Self.proseWithMarkers(chapter), environment: environment, slugger: &slugger)
+        let lines = chapter.source.split(separator: "\n", omittingEmptySubsequences: false)
+        rendered.problems = rendered.problems.map { problem in
+            var problem = problem
+            problem.column = Self.characterColumn(problem.column, line: problem.line, of: lines)
+            return problem
+        }
+        rendered.formulas = rendered.formulas.map { formula in
+            var formula = formula
+            formula.column = Self.characterColumn(formula.column, line: formula.line, of: lines)
+            return formula
+        }
+        return rendered
     }
 
     /// One snippet: its code (unless hidden), then its actual output by kind.
-    func snippetHTML(_ snippet: Snippet, output: String?, chapter: Chapter, links: LinkRewriter) -> (String, [WorkbookError]) {
-        var errors: [WorkbookError] = []
+    func snippet(_ snippet: Snippet, output: String?, chapter: Chapter, lookups: Lookups, slugger: inout HeadingSlugger) -> RenderedMarkdown {
+        var result = RenderedMarkdown()
         var classes = "snippet"
         if snippet.options.norun { classes += " norun" }
         if snippet.options.hide { classes += " hidden-code" }
@@ -125,18 +88,20 @@ struct PageComposer {
             switch snippet.options.output {
             case .text:
                 html += "<pre class=\"output\"><samp>\(HTMLEscaping.text(output))</samp></pre>\n"
+                result.sections[0].text = output
             case .markdown:
-                let prepared = outputPreparer.prepare(output)
-                let document = MarkdownDocument(utf8: prepared.bytes)
-                document.rewriteLinks { _, link in
-                    switch links.rewrite(link.destination, fromFile: chapter.fileName) {
-                    case .success(let destination): return destination
-                    case .failure(let problem):
-                        errors.append(WorkbookError(path: chapter.path, line: snippet.fenceLine, column: 1, message: "in the snippet's output: " + problem.message, stage: "render"))
-                        return nil
-                    }
+                var environment = MarkdownEnvironment(placeholders: nil, math: lookups.math)
+                if let links = lookups.links {
+                    environment.rewriteLink = { links.rewrite($0, fromFile: chapter.path) }
                 }
-                html += "<div class=\"output output-markdown\">\n\(document.withRenderedHTML { prepared.math.restore(inHTML: $0) })</div>\n"
+                let rendered = MarkdownRenderer.render(output, environment: environment, slugger: &slugger)
+                html += "<div class=\"output output-markdown\">\n\(rendered.html)</div>\n"
+                result.headings = rendered.headings
+                result.sections = rendered.sections
+                result.problems = rendered.problems.map {
+                    MarkdownProblem(line: snippet.fenceLine, column: 1, message: "in the snippet's output: " + $0.message)
+                }
+                result.formulas = rendered.formulas.map { LocatedFormula(formula: $0.formula, line: snippet.fenceLine, column: 1) }
             case .html:
                 html += "<div class=\"output output-html\">\n\(output)</div>\n"
             case .none:
@@ -144,7 +109,8 @@ struct PageComposer {
             }
         }
         html += "</div>\n"
-        return (html, errors)
+        result.html = html
+        return result
     }
 
     /// The chapter's prose with each snippet (and its recorded output) replaced by a marker line
@@ -172,11 +138,19 @@ struct PageComposer {
                 nextLine = prose.firstLine + lines
             case .snippet(let snippet):
                 pad(to: snippet.fenceLine)
-                text += "\(markerPrefix)\(snippet.index)\(markerSuffix)\n"
+                text += "\(MarkdownRenderer.markerPrefix)\(snippet.index)\(MarkdownRenderer.markerSuffix)\n"
                 nextLine = snippet.fenceLine + 1
             }
         }
         return text
+    }
+
+    /// A 1-based byte column of `line` as a column in characters.
+    static func characterColumn(_ byteColumn: Int, line: Int, of lines: [Substring]) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn > 1 else { return byteColumn }
+        let text = lines[line - 1].utf8
+        let end = text.index(text.startIndex, offsetBy: min(byteColumn - 1, text.count))
+        return Substring(text[..<end]).count + 1
     }
 
     /// The text up to the first sentence end (`.`, `!` or `?` followed by a space), or all of it.
@@ -189,15 +163,30 @@ struct PageComposer {
             }
             previous = character
         }
-        return text.trimmingCharacters(in: " ")
+        return String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+
+    /// The first sentence of a paragraph's pieces.
+    static func firstSentence(of pieces: [InlinePiece]) -> [InlinePiece] {
+        var result: [InlinePiece] = []
+        for piece in pieces {
+            guard case .text(let text) = piece else {
+                result.append(piece)
+                continue
+            }
+            let sentence = firstSentence(of: text)
+            if sentence.count < text.trimmingSpaces.count {
+                result.append(.text(sentence))
+                return result
+            }
+            result.append(.text(text))
+        }
+        return result
     }
 }
 
 extension String {
-    fileprivate func trimmingCharacters(in character: Character) -> String {
-        var text = self[...]
-        while text.first == character { text = text.dropFirst() }
-        while text.last == character { text = text.dropLast() }
-        return String(text)
+    fileprivate var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

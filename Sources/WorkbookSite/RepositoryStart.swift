@@ -1,36 +1,13 @@
-import WorkbookKit
 import Foundation
+import WorkbookKit
 
 /// The day `{{DAYS_SINCE_REPO_START}}` counts from: `repo_start` when set, else the date of the
-/// repository's first commit. Looked up once, and only when a page uses it.
-final class RepositoryStart: @unchecked Sendable {
-    private let root: URL
-    private let configured: String?
-    private var cached: Result<CalendarDay, RepositoryStartFailure>?
-
-    struct RepositoryStartFailure: Error { var message: String }
-
-    init(root: URL, configured: String?) {
-        self.root = root
-        self.configured = configured
-    }
-
-    func day() -> Result<CalendarDay, RepositoryStartFailure> {
-        if let cached { return cached }
-        let result = lookUp()
-        cached = result
-        return result
-    }
-
-    private func lookUp() -> Result<CalendarDay, RepositoryStartFailure> {
-        if let configured {
-            guard let day = CalendarDay(iso: configured) else {
-                return .failure(.init(message: "'repo_start' in workbook.toml is '\(configured)', not a date YYYY-MM-DD"))
-            }
-            return .success(day)
-        }
+/// repository's first commit (read with `git`, once, while the site's inputs are gathered).
+enum RepositoryStart {
+    static func lookUp(root: URL, configured: CalendarDay?) -> Result<CalendarDay, PlaceholderExpander.Failure> {
+        if let configured { return .success(configured) }
         // Root commits only; a history with merged roots has several, the earliest counts.
-        if let output = Self.run(["git", "-C", root.path, "log", "--max-parents=0", "--format=%cs", "HEAD"]) {
+        if let output = run(["git", "-C", root.path, "log", "--max-parents=0", "--format=%cs", "HEAD"]) {
             let days = output.split(whereSeparator: \.isNewline).compactMap { CalendarDay(iso: $0) }
             if let first = days.min() { return .success(first) }
         }

@@ -2,7 +2,8 @@ import Foundation
 import WorkbookKit
 
 /// The scripts, styles and fonts pages load, copied from Debian's packages into the site so a
-/// page needs no network: KaTeX (`libjs-katex`, fonts from `fonts-katex`).
+/// page needs no network: KaTeX's style sheet (`libjs-katex`) and fonts (`fonts-katex`). Math is
+/// typeset when the site is built, so no script is copied.
 struct SiteAssets {
     var katexFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
 
@@ -10,7 +11,7 @@ struct SiteAssets {
         let manager = FileManager.default
         var files: [SiteFile] = []
         var errors: [WorkbookError] = []
-        for name in ["katex.min.js", "katex.min.css"] {
+        for name in ["katex.min.css"] {
             let url = katexFolder.appendingPathComponent(name)
             if let data = manager.contents(atPath: url.path) {
                 files.append(SiteFile(path: "katex/\(name)", contents: data))

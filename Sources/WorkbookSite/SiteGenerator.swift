@@ -7,7 +7,7 @@ public struct SiteOptions: Sendable {
     public var outputFolder: URL
     /// `--date YYYY-MM-DD`: the day placeholders are expanded for, overriding the clock.
     public var date: String?
-    /// The process environment, read for `SOURCE_DATE_EPOCH`.
+    /// The process environment: `SOURCE_DATE_EPOCH`, `WORKBOOK_CACHE_DIR`, and `PATH` for `node`.
     public var environment: [String: String]
 
     public init(outputFolder: URL, date: String?, environment: [String: String]) {
@@ -21,21 +21,31 @@ public struct SiteOptions: Sendable {
 public struct SiteSummary: Sendable, Equatable {
     /// The number of HTML pages written (chapters and the index).
     public var pageCount: Int
+    /// The number of formulas KaTeX rendered in this build (0 when every one was cached).
+    public var formulasTypeset: Int
 
-    public init(pageCount: Int) { self.pageCount = pageCount }
+    public init(pageCount: Int, formulasTypeset: Int = 0) {
+        self.pageCount = pageCount
+        self.formulasTypeset = formulasTypeset
+    }
 }
 
-/// Turns executed chapters into a static site: one page per chapter, an index, the theme and
-/// the KaTeX assets, written atomically.
+/// Turns executed chapters into a static site: one page per chapter, an index, the theme, the
+/// search index and KaTeX's style sheet and fonts, written atomically.
 ///
-/// The stages, in order: resolve today's date, load the theme, draft every chapter (expand
-/// placeholders, protect math, parse, anchor headings), compose every page body (rewrite and
-/// check links, splice snippet outputs), lay pages out through the templates, write.
+/// The stages, in order (I/O only where marked):
+/// 1. gather the inputs (I/O): the day, the repository's first commit, the theme, KaTeX's assets;
+/// 2. draft every chapter: render it once to learn its anchors, title, formulas and images;
+/// 3. typeset the formulas (I/O: the cache, else one Node.js process) and read the images (I/O);
+/// 4. render every page with links, math and images resolved, and lay it out in the templates;
+/// 5. write the site (I/O).
 public struct SiteGenerator: Sendable {
     /// Where KaTeX is read from (Debian's `libjs-katex`).
     var katexFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
     /// Replaces the clock when set (tests).
     var now: Date? = nil
+    /// Replaces KaTeX under Node.js when set (tests).
+    var typesetter: MathTypesetter? = nil
 
     public init() {}
 
@@ -43,111 +53,103 @@ public struct SiteGenerator: Sendable {
     public func generate(
         workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions
     ) throws(WorkbookErrors) -> SiteSummary {
-        let files = try render(workbook: workbook, chapters: chapters, options: options)
+        let (files, typeset) = try render(workbook: workbook, chapters: chapters, options: options)
         try SiteWriter().write(files, to: options.outputFolder)
-        return SiteSummary(pageCount: files.filter { $0.path.hasSuffix(".html") }.count)
+        return SiteSummary(pageCount: files.filter { $0.path.hasSuffix(".html") }.count, formulasTypeset: typeset)
     }
 
-    /// Every file of the site, in memory; nothing is written.
-    public func render(workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions) throws(WorkbookErrors) -> [SiteFile] {
-        let config = workbook.config
-        let date = try BuildDate.resolve(date: options.date, environment: options.environment, config: config, now: now ?? Date())
-        let theme = try ThemeLoader().load(workbookRoot: workbook.root)
-        let expander = PlaceholderExpander(date: date, repositoryStart: RepositoryStart(root: workbook.root, configured: config.repoStart))
-        let composer = PageComposer(prosePreparer: ProsePreparer(expander: expander))
+    /// Every file of the site, in memory, and how many formulas Node typeset; nothing is written.
+    public func render(workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions) throws(WorkbookErrors) -> ([SiteFile], Int) {
+        let inputs = try SiteInputs.gather(workbook: workbook, options: options, katexFolder: katexFolder, now: now ?? Date(), typesetter: typesetter)
         var errors: [WorkbookError] = []
-
-        var drafts: [ChapterDraft] = []
-        for executed in chapters {
-            if executed.chapter.slug == "index" {
-                errors.append(WorkbookError(path: executed.chapter.path, message: "a chapter cannot be named 'index.md': its page would replace the site's index", stage: "render"))
-            }
-            let (draft, draftErrors) = composer.draft(executed)
-            drafts.append(draft)
-            errors += draftErrors
-        }
-        var targets: [String: LinkRewriter.Target] = [:]
-        for draft in drafts {
-            targets[draft.chapter.fileName] = LinkRewriter.Target(page: Self.page(of: draft.chapter), anchors: Set(draft.anchors))
-        }
-        let links = LinkRewriter(targets: targets)
-        var bodies: [String] = []
-        for draft in drafts {
-            let (body, bodyErrors) = composer.body(of: draft, links: links)
-            bodies.append(body)
-            errors += bodyErrors
-        }
-        let descriptionHTML = renderDescription(config.description, links: links, errors: &errors)
+        let drafts = draft(chapters, inputs: inputs, errors: &errors)
+        let (math, typesetCount) = typeset(drafts, description: workbook.config.description, inputs: inputs, errors: &errors)
+        let images = readImages(of: drafts, root: workbook.root, chaptersFolder: workbook.config.chaptersFolder, errors: &errors)
+        let files = SitePages(config: workbook.config, inputs: inputs, drafts: drafts, math: math, images: images).files(errors: &errors)
         if !errors.isEmpty {
             // In reading order: chapter by chapter, then by position (the sort is stable).
             let order = Dictionary(chapters.enumerated().map { ($1.chapter.path, $0) }, uniquingKeysWith: { first, _ in first })
+            var seen = Set<String>()
             throw WorkbookErrors(errors.sorted {
                 (order[$0.path] ?? -1, $0.line, $0.column) < (order[$1.path] ?? -1, $1.line, $1.column)
-            })
+            }.filter { seen.insert($0.description).inserted })
         }
+        return (files + images.files + inputs.assets, typesetCount)
+    }
 
-        var files: [SiteFile] = []
-        for (index, draft) in drafts.enumerated() {
-            var context = baseContext(config: config, drafts: drafts, current: index)
-            context["pageTitle"] = draft.title
-            context["content"] = bodies[index]
-            context["hasPager"] = true
-            context["previous"] = index > 0 ? link(to: drafts[index - 1]) : nil
-            context["next"] = index + 1 < drafts.count ? link(to: drafts[index + 1]) : nil
-            files.append(SiteFile(path: Self.page(of: draft.chapter), text: theme.render("page", context.compactMapValues { $0 })))
+    /// Stage 2: each chapter rendered once, without links, math or images resolved.
+    private func draft(_ chapters: [ExecutedChapter], inputs: SiteInputs, errors: inout [WorkbookError]) -> [ChapterDraft] {
+        let composer = PageComposer()
+        return chapters.map { executed in
+            let chapter = executed.chapter
+            if chapter.slug == "index" {
+                errors.append(WorkbookError(path: chapter.path, message: "a chapter cannot be named 'index.md': its page would replace the site's index", stage: "render"))
+            }
+            let rendered = composer.render(executed, lookups: PageComposer.Lookups(placeholders: inputs.expander))
+            errors += rendered.problems.map {
+                WorkbookError(path: chapter.path, line: $0.line, column: $0.column, message: $0.message, stage: "render")
+            }
+            return ChapterDraft(executed: executed, rendered: rendered, title: rendered.headings.first { $0.level == 1 })
         }
-        var indexContext = baseContext(config: config, drafts: drafts, current: nil)
-        indexContext["descriptionHTML"] = descriptionHTML.isEmpty ? nil : descriptionHTML
-        indexContext["pageTitle"] = config.title
-        indexContext["isIndex"] = true
-        indexContext["content"] = theme.render("index", indexContext.compactMapValues { $0 })
-        files.append(SiteFile(path: "index.html", text: theme.render("page", indexContext.compactMapValues { $0 })))
-        files += theme.files
-        files += try SiteAssets(katexFolder: katexFolder).files()
-        return files
+    }
+
+    /// Stage 3a: every formula of every page through KaTeX; a formula KaTeX rejects is an error
+    /// at each place it is written.
+    private func typeset(_ drafts: [ChapterDraft], description: String, inputs: SiteInputs, errors: inout [WorkbookError]) -> ([MathFormula: String], Int) {
+        var slugger = HeadingSlugger()
+        let descriptionFormulas = description.isEmpty ? [] : MarkdownRenderer.render(description, environment: MarkdownEnvironment(), slugger: &slugger).formulas
+        var all = Set(descriptionFormulas.map(\.formula))
+        for draft in drafts { all.formUnion(draft.rendered.formulas.map(\.formula)) }
+        let report: MathTypesetter.Report
+        do {
+            report = try inputs.typesetter.typeset(all)
+        } catch {
+            let first = drafts.lazy.compactMap { draft in draft.rendered.formulas.first.map { (draft.chapter.path, $0) } }.first
+            errors.append(WorkbookError(path: first?.0 ?? "workbook.toml", line: first?.1.line ?? 0, column: first?.1.column ?? 0, message: error.message, stage: "render"))
+            return ([:], 0)
+        }
+        var html: [MathFormula: String] = [:]
+        for (formula, outcome) in report.typeset {
+            if case .html(let typeset) = outcome { html[formula] = typeset }
+        }
+        func check(_ formulas: [LocatedFormula], path: String, prefix: String) {
+            for located in formulas {
+                if case .error(let message)? = report.typeset[located.formula] {
+                    errors.append(WorkbookError(path: path, line: located.line, column: located.column, message: prefix + "math: " + message, stage: "render"))
+                }
+            }
+        }
+        for draft in drafts { check(draft.rendered.formulas, path: draft.chapter.path, prefix: "") }
+        check(descriptionFormulas.map { LocatedFormula(formula: $0.formula, line: 0, column: 0) }, path: "workbook.toml", prefix: "in 'description': ")
+        return (html, report.rendered)
+    }
+
+    /// Stage 3b: the chapters' local images, read from the workbook.
+    private func readImages(of drafts: [ChapterDraft], root: URL, chaptersFolder: String, errors: inout [WorkbookError]) -> (files: [SiteFile], urls: [String: String]) {
+        var files: [SiteFile] = []
+        var urls: [String: String] = [:]
+        for draft in drafts {
+            for image in draft.rendered.images {
+                let path = draft.chapter.path
+                guard let source = SiteImages.sourcePath(of: image.destination, inFile: path) else {
+                    errors.append(WorkbookError(path: path, line: image.line, column: image.column, message: "image '\(image.destination)' lies outside the workbook", stage: "render"))
+                    continue
+                }
+                if urls[source] != nil { continue }
+                var isFolder: ObjCBool = false
+                let url = root.appendingPathComponent(source)
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                      let data = FileManager.default.contents(atPath: url.path) else {
+                    errors.append(WorkbookError(path: path, line: image.line, column: image.column, message: "image '\(image.destination)' not found (no file '\(source)')", stage: "render"))
+                    continue
+                }
+                let sitePath = SiteImages.sitePath(of: source, chaptersFolder: chaptersFolder)
+                urls[source] = sitePath
+                files.append(SiteFile(path: sitePath, contents: data))
+            }
+        }
+        return (files, urls)
     }
 
     static func page(of chapter: Chapter) -> String { chapter.slug + ".html" }
-
-    private func link(to draft: ChapterDraft) -> [String: Any] {
-        ["href": Self.page(of: draft.chapter), "titleHTML": draft.titleHTML]
-    }
-
-    private func baseContext(config: WorkbookConfig, drafts: [ChapterDraft], current: Int?) -> [String: Any?] {
-        let chapters: [[String: Any]] = drafts.enumerated().map { index, draft in
-            let outline: [[String: Any]] = draft.outline.map { ["level": $0.level, "anchor": $0.anchor, "titleHTML": $0.titleHTML] }
-            return [
-                "href": Self.page(of: draft.chapter), "number": index + 1, "titleHTML": draft.titleHTML,
-                "title": draft.title, "summaryHTML": draft.summaryHTML, "current": index == current,
-                "outline": outline, "hasOutline": !outline.isEmpty,
-            ]
-        }
-        return [
-            "workbookTitle": config.title,
-            "description": config.description.isEmpty ? nil : Self.plainDescription(config.description),
-            "chapters": chapters,
-            "isIndex": false,
-        ]
-    }
-
-    private func renderDescription(_ markdown: String, links: LinkRewriter, errors: inout [WorkbookError]) -> String {
-        guard !markdown.isEmpty else { return "" }
-        let prepared = ProsePreparer(expander: nil).prepare(markdown)
-        let document = MarkdownDocument(utf8: prepared.bytes)
-        document.rewriteLinks { _, link in
-            switch links.rewrite(link.destination, fromFile: "") {
-            case .success(let destination): return destination
-            case .failure(let problem):
-                errors.append(WorkbookError(path: "workbook.toml", message: "in 'description': " + problem.message, stage: "render"))
-                return nil
-            }
-        }
-        return document.withRenderedHTML { prepared.math.restore(inHTML: $0) }
-    }
-
-    /// The description's first line without Markdown punctuation, for the `description` meta tag.
-    private static func plainDescription(_ markdown: String) -> String {
-        let firstLine = markdown.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        return String(firstLine.filter { !"*_`#[]".contains($0) })
-    }
 }

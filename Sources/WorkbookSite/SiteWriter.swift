@@ -3,39 +3,55 @@ import WorkbookKit
 
 /// Writes a site into a temporary folder beside the output folder, then swaps it in: a failed
 /// build leaves the previous site as it was, never a half-written one.
+///
+/// Every site holds the marker file `.workbook-site`; an existing output folder is replaced
+/// only when it holds the marker or is empty, and a file is never replaced. Temporary folders
+/// that a killed build left beside the output folder are removed first.
 struct SiteWriter {
     func write(_ files: [SiteFile], to output: URL) throws(WorkbookErrors) {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
+        func failure(_ message: String) -> WorkbookErrors {
+            WorkbookErrors([WorkbookError(path: output.path, message: message, stage: "write")])
+        }
+        var isDirectory: ObjCBool = false
+        let hadPrevious = manager.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        if hadPrevious && !isDirectory.boolValue {
+            throw failure("the output path is a file, not a folder; nothing was written")
+        }
+        if hadPrevious && !OutputFolderPolicy.isEmptyOrMarked(output) {
+            throw failure("the output folder was not made by workbook (it is not empty and has no "
+                          + "\(OutputFolderPolicy.markerName) file); remove it or pick another output folder")
+        }
+        StaleTemporaryFiles.removeSiteFolders(of: name, in: parent)
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(name).new-\(suffix)", isDirectory: true)
         let retired = parent.appendingPathComponent(".\(name).old-\(suffix)", isDirectory: true)
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files {
+            for file in files + [SiteFile(path: OutputFolderPolicy.markerName, contents: OutputFolderPolicy.markerContents)] {
                 let url = staging.appendingPathComponent(file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try file.contents.write(to: url)
             }
         } catch {
             try? manager.removeItem(at: staging)
-            throw WorkbookErrors([WorkbookError(path: output.path, message: "cannot write the site: \(error.localizedDescription)", stage: "write")])
+            throw failure("cannot write the site: \(FileErrorWords.describe(error))")
         }
-        let hadPrevious = manager.fileExists(atPath: output.path)
         do {
             if hadPrevious { try manager.moveItem(at: output, to: retired) }
         } catch {
             try? manager.removeItem(at: staging)
-            throw WorkbookErrors([WorkbookError(path: output.path, message: "cannot replace the previous site: \(error.localizedDescription)", stage: "write")])
+            throw failure("cannot replace the previous site: \(FileErrorWords.describe(error))")
         }
         do {
             try manager.moveItem(at: staging, to: output)
         } catch {
             if hadPrevious { try? manager.moveItem(at: retired, to: output) }
             try? manager.removeItem(at: staging)
-            throw WorkbookErrors([WorkbookError(path: output.path, message: "cannot move the new site into place: \(error.localizedDescription)", stage: "write")])
+            throw failure("cannot move the new site into place: \(FileErrorWords.describe(error))")
         }
         if hadPrevious { try? manager.removeItem(at: retired) }
     }

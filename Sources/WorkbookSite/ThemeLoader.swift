@@ -36,8 +36,12 @@ struct ThemeLoader {
             if path.hasSuffix(".mustache") {
                 do {
                     templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+                } catch let error as MustacheTemplate.ParserError {
+                    errors.append(WorkbookError(
+                        path: origin, line: error.context.lineNumber, column: error.context.columnNumber,
+                        message: "the template does not parse: \(Self.describe(error.error))", stage: "render"))
                 } catch {
-                    errors.append(WorkbookError(path: origin, message: "the template does not parse: \(error)", stage: "render"))
+                    errors.append(WorkbookError(path: origin, message: "the template does not parse", stage: "render"))
                 }
             } else {
                 files.append(SiteFile(path: path, contents: data))
@@ -48,6 +52,22 @@ struct ThemeLoader {
         }
         if !errors.isEmpty { throw WorkbookErrors(errors) }
         return Theme(templates: MustacheLibrary(templates: templates), files: files)
+    }
+
+    /// A Mustache parse error in words.
+    static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
+        case .unfinishedName: "a tag is not closed ('}}' is missing)"
+        case .expectedSectionEnd: "a section is never closed (a '{{/name}}' is missing)"
+        case .invalidSetDelimiter: "a set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: "a transform is applied to an inherited section"
+        case .illegalTokenInsideInheritSection: "an inherited section holds a tag that is not a block"
+        case .textInsideInheritSection: "an inherited section holds text outside its blocks"
+        case .invalidConfigVariableSyntax: "a configuration tag is malformed"
+        case .unrecognisedConfigVariable: "a configuration tag names an unknown setting"
+        case nil: "the template is malformed"
+        }
     }
 
     /// Regular files under `folder` by relative path, sorted; none when the folder is missing.

@@ -1,43 +1,42 @@
 import ArgumentParser
 import Foundation
+import WorkbookDriver
 import WorkbookKit
-import WorkbookSite
 
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Runs every chapter and writes the site from the actual outputs.")
+        commandName: "build",
+        abstract: "Runs every chapter (or the ones named, the others from the cache) and writes the site from the outputs.")
 
     @OptionGroup var root: RootOption
 
     @Option(name: .long, help: "The folder the site is written to (default: the 'output' key of workbook.toml).")
     var output: String?
 
-    @Option(name: .long, help: "The day date placeholders show, written YYYY-MM-DD (default: today).")
-    var date: String?
+    @Option(name: .long, help: "The day date placeholders show, written YYYY-MM-DD (default: today).",
+            transform: CalendarDay.parseArgument)
+    var date: CalendarDay?
 
     @OptionGroup var execution: ExecutionFlags
-
-    func validate() throws {
-        if let date, CalendarDay(iso: date) == nil {
-            throw ValidationError("'--date' must be a day written YYYY-MM-DD, not '\(date)'.")
-        }
-    }
+    @OptionGroup var chapters: ChapterArguments
 
     func run() async throws {
-        let start = ContinuousClock.now
-        let workbook = try Console.load(root)
-        let report = await Console.execute(workbook, execution)
-        guard report.errors.isEmpty else { throw Console.fail(report.errors) }
-        let folder = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-            ?? workbook.root.appendingPathComponent(workbook.config.outputFolder, isDirectory: true)
-        let options = SiteOptions(outputFolder: folder.standardizedFileURL, date: date,
-                                  environment: ProcessInfo.processInfo.environment)
-        do {
-            let site = try SiteGenerator().generate(workbook: workbook, chapters: report.chapters, options: options)
-            let seconds = ChapterProgress.format((ContinuousClock.now - start) / .seconds(1))
-            Console.print("Built \(site.pageCount) pages into \(folder.standardizedFileURL.path) (\(report.tally)) in \(seconds).")
-        } catch {
-            throw Console.fail(error.errors)
+        let request = BuildRequest(outputFolder: output.map { URL(fileURLWithPath: $0, isDirectory: true) }, outputArgument: output, date: date)
+        let (session, selected) = try Console.load(root, chapters)
+        let outcome = await session.build(request, settings: execution.settings(chapters: selected),
+                                          progress: Console.progress, preparation: Console.preparation)
+        Console.printTimings(outcome.execution, execution)
+        guard let site = outcome.site, outcome.succeeded else { throw Console.fail(outcome.errors, root: session.workbook.root) }
+        Console.print("Built \(site.pageCount) pages into \(outcome.folder.path) (\(outcome.execution.tally)) in \(ChapterProgress.format(outcome.seconds)).")
+    }
+}
+
+extension CalendarDay {
+    /// Reads `--date`; a usage error (exit 64) when it is not a day.
+    static func parseArgument(_ text: String) throws -> CalendarDay {
+        guard let day = CalendarDay(iso: text) else {
+            throw ValidationError("expected a day written YYYY-MM-DD, such as 2026-11-21.")
         }
+        return day
     }
 }

@@ -1,20 +1,23 @@
 import ArgumentParser
-import WorkbookKit
+import WorkbookDriver
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Runs every chapter and compares actual with recorded outputs.")
+        commandName: "check", abstract: "Runs every chapter (or the ones named) and compares actual with recorded outputs.")
 
     @OptionGroup var root: RootOption
     @OptionGroup var execution: ExecutionFlags
+    @OptionGroup var chapters: ChapterArguments
 
     func run() async throws {
-        let workbook = try Console.load(root)
-        let report = await Console.execute(workbook, execution)
-        let comparison = OutputComparison().compare(report.chapters)
-        for mismatch in comparison.mismatches { Console.print(mismatch.description) }
-        for error in report.errors { Console.printError(error.description) }
-        Console.print(comparison.summary)
-        if comparison.failed > 0 || !report.errors.isEmpty { throw ExitCode.failure }
+        let (session, selected) = try Console.load(root, chapters)
+        let outcome = await session.check(execution.settings(chapters: selected), progress: Console.progress,
+                                          preparation: Console.preparation)
+        for mismatch in outcome.comparison.mismatches { Console.print(mismatch.description) }
+        Console.annotate(outcome.comparison.mismatches, root: session.workbook.root)
+        Console.report(outcome.execution.errors, root: session.workbook.root)
+        Console.printTimings(outcome.execution, execution)
+        Console.print(outcome.comparison.summary)
+        if !outcome.succeeded { throw ExitCode.failure }
     }
 }

@@ -1,13 +1,24 @@
 import ArgumentParser
 import Foundation
+import WorkbookDriver
 import WorkbookKit
 
 /// Where the workbook is, shared by every subcommand.
 struct RootOption: ParsableArguments {
-    @Option(name: .long, help: "The workbook's root folder, holding workbook.toml and the chapters.")
-    var root: String = "."
+    @Option(name: .long, help: "The workbook's root folder, holding workbook.toml and the chapters (default: the nearest folder, from the current one up, holding workbook.toml).")
+    var root: String?
 
-    var url: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+    /// The `--root` folder, else the nearest folder holding `workbook.toml`.
+    func locate() throws(WorkbookErrors) -> URL {
+        if let root { return URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+        return try WorkbookLocator.root(containing: Console.currentFolder)
+    }
+}
+
+/// The chapters named on the command line: only these are run.
+struct ChapterArguments: ParsableArguments {
+    @Argument(help: "Chapter files to run, such as chapters/02-x.md (default: every chapter).")
+    var chapters: [String] = []
 }
 
 /// How chapters are executed.
@@ -18,38 +29,13 @@ struct ExecutionFlags: ParsableArguments {
     @Option(name: .long, help: "The number of chapters to compile and run at once (default: the number of cores).")
     var jobs: Int?
 
+    @Flag(name: .long, help: "After the run, print each chapter's compile and run time and the ten slowest snippets.")
+    var timings = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("'--jobs' must be at least 1.") }
     }
 
-    var options: ExecutionOptions { ExecutionOptions(useCache: !noCache, jobs: jobs) }
-}
-
-/// Printing for the subcommands: progress on stdout, errors on stderr.
-enum Console {
-    static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    /// Prints `errors` and fails the command.
-    static func fail(_ errors: [WorkbookError]) -> ExitCode {
-        for error in errors { printError(error.description) }
-        return ExitCode.failure
-    }
-
-    static func load(_ root: RootOption) throws -> Workbook {
-        do {
-            return try WorkbookLoader().load(from: root.url)
-        } catch {
-            throw fail(error.errors)
-        }
-    }
-
-    static func execute(_ workbook: Workbook, _ flags: ExecutionFlags) async -> ExecutionReport {
-        await WorkbookExecutor(options: flags.options).execute(workbook) { Console.print($0.line) }
-    }
+    /// The settings of a run of `chapters` (`nil`: all).
+    func settings(chapters: Set<String>?) -> RunSettings { RunSettings(useCache: !noCache, jobs: jobs, chapters: chapters) }
 }

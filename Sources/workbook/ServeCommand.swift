@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WorkbookDriver
 import WorkbookKit
 import WorkbookServe
 
@@ -19,15 +20,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Open the site in the default browser once it is served.")
     var open = false
 
-    @Option(name: .long, help: "The day date placeholders show, written YYYY-MM-DD (default: today).")
-    var date: String?
+    @Option(name: .long, help: "The day date placeholders show, written YYYY-MM-DD (default: today).",
+            transform: CalendarDay.parseArgument)
+    var date: CalendarDay?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("'--port' must be between 0 and 65535, not \(port).") }
         if host.isEmpty { throw ValidationError("'--host' must not be empty.") }
-        if let date, CalendarDay(iso: date) == nil {
-            throw ValidationError("'--date' must be a day written YYYY-MM-DD, not '\(date)'.")
-        }
     }
 
     func run() async throws {
@@ -37,7 +36,13 @@ struct ServeCommand: AsyncParsableCommand {
             _exit(0)
         }
         defer { withExtendedLifetime(signals) {} }
-        let builder = PreviewBuilder(root: root.url, date: date, environment: ProcessInfo.processInfo.environment)
+        let folder: URL
+        do {
+            folder = try root.locate()
+        } catch {
+            throw Console.fail(error.errors, exitCode: Console.usageError)
+        }
+        let builder = PreviewBuilder(root: folder, date: date, inputs: Console.inputs)
         let open = open
         do {
             try await WorkbookPreview(builder: builder, host: host, port: port).run(
@@ -48,6 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
                 say: { Console.print($0) },
                 warn: { Console.printError($0) })
         } catch {
+            ProcessGroups.killAll()
             ChildProcesses.endAll()
             Console.printError(error.description)
             throw ExitCode.failure

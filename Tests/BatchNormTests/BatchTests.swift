@@ -39,6 +39,6 @@ struct BatchTests {
 
     @Test func conversionKeepsValues() throws {
         let x = try Batch<Double>(rows: [[0.5, -2]])
-        #expect(x.converted(to: Float.self).scalars == [0.5, -2])
+        #expect(try x.converted(to: Float.self).scalars == [0.5, -2])
     }
 }

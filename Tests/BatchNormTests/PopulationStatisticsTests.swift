@@ -26,12 +26,12 @@ struct PopulationStatisticsTests {
         let all = try Batch<Double>.gaussian(rows: 60, features: 4, mean: 1e6, standardDeviation: 3, generator: &rng)
         let parts = try (0..<5).map { k in try all.selecting(rows: Array((k * 12)..<((k + 1) * 12))) }
         let p = try PopulationStatistics(batches: parts)
-        let whole = all.statistics()
+        let whole = try all.statistics()
         #expect(close(try p.pooled().mean, whole.mean.map { $0 }, tol: 1e-14))
         #expect(close(try p.pooled().variance, whole.biasedVariance, tol: 1e-9))
         // With equal batch sizes, Algorithm 2's mean equals the pooled mean.
         #expect(close(try p.algorithm2.mean, whole.mean, tol: 1e-14))
-        let meanOfVariances = parts.map { $0.biasedVariance() }.reduce([0, 0, 0, 0]) { a, v in zip(a, v).map { $0 + $1 / 5 } }
+        let meanOfVariances = try parts.map { try $0.biasedVariance() }.reduce([0, 0, 0, 0]) { a, v in zip(a, v).map { $0 + $1 / 5 } }
         #expect(close(try p.algorithm2.variance, meanOfVariances.map { $0 * 12 / 11 }, tol: 1e-12))
     }
 

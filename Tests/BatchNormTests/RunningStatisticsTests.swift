@@ -156,7 +156,7 @@ struct RunningStatisticsTests {
         for _ in 0..<10 {
             let x = try Batch<Double>.gaussian(rows: 8, features: 2, generator: &rng)
             try r.update(with: x)
-            let s = x.statistics()
+            let s = try x.statistics()
             for j in 0..<2 { means[j] += s.mean[j] / 10; variances[j] += s.biasedVariance[j] / 10 }
         }
         #expect(close(r.estimate.mean, means, tol: 1e-12))

@@ -85,7 +85,7 @@ struct SeededGeneratorTests {
         }
         var r4 = SeededGenerator(seed: 4)
         let blobs = try Dataset<Float>.blobs(centers: [[10, -10]], standardDeviation: 0.1, perClass: 500, generator: &r4)
-        #expect(close(blobs.inputs.mean(), [10, -10], tol: 1e-2))
+        #expect(close(try blobs.inputs.mean(), [10, -10], tol: 1e-2))
     }
 
     @Test func datasetValidation() throws {

@@ -42,7 +42,7 @@ import Testing
         let run = try WorkbookProcess.run(["check"], fixture: "bad-config")
         #expect(run.exitCode == 1)
         #expect(run.stderr.contains("workbook.toml:2:1: error: unknown key 'colour'"), "\(run.stderr)")
-        #expect(run.stderr.contains("workbook.toml:3:1: error: 'timeout' must be a positive number of seconds"))
+        #expect(run.stderr.contains("workbook.toml:3:1: error: 'timeout' must be a number of seconds between 1 and 86400"))
     }
 
     @Test func aMissingCoreFolderNamesTheKey() throws {

@@ -7,15 +7,18 @@ import Testing
         #expect(run.exitCode == 0, "\(run.stderr)")
         let diary = try run.root.text("site/01-diary.html")
         #expect(diary.contains("Written Saturday, November 21, 2026: day 460 since 2025-08-18, 20 since the start."))
-        #expect(diary.contains(#"<td><span class="math inline">\(\{1\}\)</span></td>"#))
-        #expect(diary.contains(#"<td><span class="math inline">\(a_1 * b_2\)</span></td>"#))
+        // Math is typeset by KaTeX when the site is built; its TeX stays in the annotation.
+        #expect(diary.contains(#"<td><span class="math inline"><span class="katex">"#))
+        #expect(diary.contains(#"<annotation encoding="application/x-tex">\{1\}</annotation>"#))
+        #expect(diary.contains(#"<annotation encoding="application/x-tex">a_1 * b_2</annotation>"#))
         #expect(diary.contains(#"<a href="02-plot.html#the-plot">the plot</a>"#))
         #expect(diary.contains("<samp>{{DATE_ISO}} stays literal in outputs\n</samp>"))
         #expect(!diary.contains("stale recorded text"))
         let plot = try run.root.text("site/02-plot.html")
         #expect(plot.contains(#"<div class="output output-html">"#))
         #expect(plot.contains(#"<rect width="8" height="8"/>"#))
-        #expect(FileManager.default.fileExists(atPath: run.root.appendingPathComponent("site/katex/katex.min.js").path))
+        #expect(FileManager.default.fileExists(atPath: run.root.appendingPathComponent("site/katex/katex.min.css").path))
+        #expect(!FileManager.default.fileExists(atPath: run.root.appendingPathComponent("site/katex/katex.min.js").path))
         // The sources keep their placeholders.
         #expect(try run.root.text("chapters/01-diary.md").contains("{{DATE_PRETTY}}"))
     }

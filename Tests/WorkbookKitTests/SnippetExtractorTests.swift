@@ -77,3 +77,53 @@ import Testing
         #expect(throws: WorkbookErrors.self) { try extract("```swift\nprint(1)\n```\n<!-- output -->\n1\n") }
     }
 }
+
+@Suite struct NestedAndLineEndingTests {
+    func errors(_ source: String) -> [WorkbookError] {
+        do {
+            _ = try SnippetExtractor().extract(path: "c.md", source: source)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    @Test(arguments: [
+        ("> ```swift\n> print(1)\n> ```\n", 1, 3),
+        ("Text\n\n- item\n\n  ```swift\n  print(2)\n  ```\n", 5, 3),
+        ("1. ```swift\n   print(3)\n   ```\n", 1, 4),
+        ("- a\n\n      ```swift\n      print(4)\n      ```\n", 3, 7),
+    ])
+    func aSwiftFenceInAQuoteOrListIsALocatedError(source: String, line: Int, column: Int) {
+        let found = errors(source)
+        #expect(found.first?.line == line)
+        #expect(found.first?.column == column)
+        #expect(found.first?.message.contains("inside a block quote or a list item") == true)
+    }
+
+    @Test(arguments: [
+        "# Title\n\n```swift\nprint(1)\n```\n\n- a list\n- after\n\nText.\n",
+        "````markdown\n> ```swift\n> print(1)\n> ```\n````\n",
+        "- item\n\nPlain paragraph.\n\n```swift\nprint(1)\n```\n",
+        "> a quote\n\n```swift\nprint(1)\n```\n",
+    ])
+    func topLevelSnippetsAndQuotedExamplesInsideOtherFencesAreFine(source: String) {
+        #expect(errors(source).isEmpty)
+    }
+
+    @Test func carriageReturnOnlyLineEndingsAreLineEndings() throws {
+        let chapter = try SnippetExtractor().extract(path: "c.md", source: "# T\r\r```swift\rprint(1)\r```\r")
+        #expect(chapter.snippets.count == 1)
+        #expect(chapter.snippets.first?.code == "print(1)\r")
+        let promoted = Promoter().promote(chapter, outputs: ["1\n"])
+        #expect(promoted == "# T\r\r```swift\rprint(1)\r```\r\r```output\r1\r```\r")
+        let again = try SnippetExtractor().extract(path: "c.md", source: promoted)
+        #expect(OutputComparison.withoutCarriageReturns(again.snippets.first?.recorded?.text ?? "") == "1\n")
+    }
+
+    @Test func aBareSourceLocationIsAnErrorAtItsLine() {
+        let found = errors("# T\n\n```swift\nlet a = 1\n  #sourceLocation()\n```\n")
+        #expect(found.first?.line == 5)
+        #expect(found.first?.column == 3)
+    }
+}

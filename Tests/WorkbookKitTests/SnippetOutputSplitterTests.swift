@@ -25,6 +25,14 @@ import Testing
         #expect(splitter.running == nil)
     }
 
+    @Test func endLinesCarryTheSecondsTheSnippetRan() {
+        let splitter = split("\u{1}b begin 0\nhi\n\n\u{1}b end 0 0.125\n\u{1}b begin 1\n\n\u{1}b end 1\n")
+        #expect(splitter.finished[0].map { String(decoding: $0, as: UTF8.self) } == "hi\n")
+        #expect(splitter.seconds[0] == 0.125)
+        #expect(splitter.finished[1] == [])
+        #expect(splitter.seconds[1] == nil)
+    }
+
     @Test func aSnippetThatNeverEndsIsRunning() {
         let splitter = split("\u{1}b begin 0\n\n\u{1}b end 0\n\u{1}b begin 1\npartial")
         #expect(splitter.running == 1)
@@ -34,5 +42,19 @@ import Testing
     @Test func outputOverTheLimitIsFlagged() {
         let splitter = split("\u{1}b begin 0\n" + String(repeating: "x", count: 100), limit: 10)
         #expect(splitter.overflowed == 0)
+    }
+
+    @Test(arguments: [
+        (String(repeating: "x", count: 10), false),
+        (String(repeating: "x", count: 9) + "\n", false),
+        (String(repeating: "x\n", count: 5), false),
+        (String(repeating: "x", count: 11), true),
+        (String(repeating: "x", count: 10) + "\n", true),
+        (String(repeating: "\n", count: 11), true),
+    ])
+    func theLimitIsExactlyTheSnippetsOwnBytes(output: String, over: Bool) {
+        let splitter = split("\u{1}b begin 0\n" + output + "\n\u{1}b end 0\n", limit: 10)
+        #expect((splitter.overflowed == 0) == over)
+        #expect((splitter.finished[0] == Array(output.utf8)) == !over)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WorkbookKit
 @testable import WorkbookSite
@@ -41,6 +42,7 @@ import WorkbookKit
         #expect(!article.contains("math"))
     }
 
+    /// GitHub's table rule holds inside math too: a `|` in a cell is written `\|`.
     @Test func tableCellsKeepMathWithBars() throws {
         var fixture = SiteFixture()
         try fixture.add("01-a.md", """
@@ -49,7 +51,7 @@ import WorkbookKit
         | quantity | formula |
         |---|---|
         | mean | $\\mu_B = \\frac{1}{m}\\sum_i x_i$ |
-        | norm | $\\lvert x \\rvert = |x|$ |
+        | norm | $\\lvert x \\rvert = \\|x\\|$ |
         | set | $\\{1\\}$ and $$a_1*b_1$$ |
 
         """)
@@ -68,6 +70,8 @@ import WorkbookKit
 
     @Test func mathInsideAttributesStaysText() throws {
         var fixture = SiteFixture()
+        try FileManager.default.createDirectory(at: fixture.root.appendingPathComponent("chapters"), withIntermediateDirectories: true)
+        try Data().write(to: fixture.root.appendingPathComponent("chapters/p.png"))
         try fixture.add("01-a.md", "# A\n\n![plot of $x^2$](p.png) and [see $y$](https://example.org \"about $z$\")\n")
         let article = try fixture.article("01-a")
         #expect(article.contains(#"alt="plot of $x^2$""#))

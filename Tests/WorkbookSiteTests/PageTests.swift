@@ -95,7 +95,7 @@ import WorkbookKit
         #expect(errors.map(\.line) == [5, 9, 11])
         #expect(errors.allSatisfy { $0.path == "chapters/01-a.md" })
         #expect(errors[0].message.contains("no chapter '09-nope.md'"))
-        #expect(errors[1].message.contains("'02-b.md' has no heading '#nowhere'"))
+        #expect(errors[1].message.contains("'02-b.md' has no heading '#nowhere' nor other anchor"))
         #expect(errors[1].message.contains("'#somewhere'"))
         #expect(errors[2].message.contains("'#nothing'"))
     }

@@ -6,7 +6,7 @@ import WorkbookKit
 @Suite struct PlaceholderTests {
     @Test func expandsEveryPlaceholderForAPinnedDate() throws {
         var fixture = SiteFixture()
-        fixture.config.repoStart = "2026-11-01"
+        fixture.config.repoStart = CalendarDay(iso: "2026-11-01")
         try fixture.add("01-diary.md", """
         # Diary
 
@@ -99,7 +99,7 @@ import WorkbookKit
 
     @Test func todayComesFromDateElseSourceDateEpochElseTheClock() throws {
         var fixture = SiteFixture()
-        fixture.config.timeZone = "America/New_York"
+        fixture.config.timeZone = TimeZone(identifier: "America/New_York")!
         try fixture.add("01-a.md", "# A\n\n{{DATE_ISO}}\n")
         // 2026-11-22T03:00:00Z is still November 21 in New York.
         let epoch = ["SOURCE_DATE_EPOCH": "1795316400"]
@@ -122,5 +122,34 @@ import WorkbookKit
         let start = try CalendarDay.parseDay("2025-08-18")
         #expect(start.days(until: try CalendarDay.parseDay("2026-11-21")) == 460)
         #expect(try CalendarDay.parseDay("2024-02-28").days(until: CalendarDay.parseDay("2024-03-01")) == 2)
+    }
+}
+
+@Suite struct PlaceholderPlacesTests {
+    @Test(arguments: [
+        "> ~~~\n> {{name}}\n> ~~~\n",
+        "- item\n\n      {{name}} indented code in a list item\n",
+        "> quote\n>\n>     {{name}} indented code in a quote\n",
+        "- ```\n  {{name}}\n  ```\n",
+        "# Heading\n\n    {{name}} indented code after a heading\n",
+        "<pre>\n{{name}}\n</pre>\n",
+        "<script>\nvar t = '{{name}}';\n</script>\n",
+        "`{{name}}` and [x](https://a.org/{{name}}) and <https://a.org/{{name}}>\n",
+        "\\{{name}} is escaped\n",
+    ])
+    func braceNamesOutsideProseAreNeverPlaceholders(_ markdown: String) throws {
+        var fixture = SiteFixture()
+        try fixture.add("01-a.md", "# A\n\n" + markdown)
+        #expect(fixture.errors().isEmpty)
+        #expect(try fixture.article("01-a").contains("{{name}}"))
+    }
+
+    @Test func placeholdersExpandInHeadingsCellsAndLinkText() throws {
+        var fixture = SiteFixture()
+        try fixture.add("01-a.md", "# Day {{DATE_ISO}}\n\n| day |\n|---|\n| {{DATE_ISO}} |\n\n[on {{DATE_ISO}}](#day-2026-11-21)\n")
+        let article = try fixture.article("01-a")
+        #expect(article.contains("<h1 id=\"day-2026-11-21\">"))
+        #expect(article.contains("<td>2026-11-21</td>"))
+        #expect(article.contains(##"<a href="#day-2026-11-21">on 2026-11-21</a>"##))
     }
 }

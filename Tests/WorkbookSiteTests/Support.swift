@@ -13,7 +13,7 @@ struct SiteFixture {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("site-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         config.title = "Test Book"
-        config.repoStart = "2026-01-01"
+        config.repoStart = CalendarDay(iso: "2026-01-01")
     }
 
     /// Adds `chapters/<name>` with `source`; `outputs` are the actual outputs of its snippets.
@@ -24,6 +24,15 @@ struct SiteFixture {
         chapters.append(ExecutedChapter(chapter: chapter, outputs: actual, provenance: .ran, seconds: 0))
     }
 
+    /// KaTeX only where a test asks for it (`MathTypesetterTests`): formulas stay TeX.
+    var typesetter = MathTypesetter(cacheFolder: nil, usesKaTeX: false)
+
+    var generator: SiteGenerator {
+        var generator = SiteGenerator()
+        generator.typesetter = typesetter
+        return generator
+    }
+
     var workbook: Workbook { Workbook(root: root, config: config, chapters: chapters.map(\.chapter)) }
 
     func options(date: String? = "2026-11-21", environment: [String: String] = [:]) -> SiteOptions {
@@ -32,7 +41,7 @@ struct SiteFixture {
 
     /// Every file of the site by path.
     func render(date: String? = "2026-11-21", environment: [String: String] = [:]) throws(WorkbookErrors) -> [String: String] {
-        let files = try SiteGenerator().render(workbook: workbook, chapters: chapters, options: options(date: date, environment: environment))
+        let (files, _) = try generator.render(workbook: workbook, chapters: chapters, options: options(date: date, environment: environment))
         var result: [String: String] = [:]
         for file in files where file.path.hasSuffix(".html") || file.path.hasSuffix(".css") || file.path.hasSuffix(".js") {
             result[file.path] = String(decoding: file.contents, as: UTF8.self)

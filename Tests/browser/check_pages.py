@@ -3,8 +3,10 @@
 
 Speaks the DevTools protocol over --remote-debugging-pipe (file descriptors 3 and 4), so it
 needs nothing beyond Python's standard library and a Chromium binary. A page fails when
-KaTeX did not typeset all of its math, when it requests anything that is not file:// or
-data:, or when it logs a console error or throws.
+a math element was not typeset by KaTeX when the site was built (or shows a KaTeX error), when
+`$…$` is left as raw text in the prose, when the search box finds nothing for a word of the
+page's title, when it requests anything that is not file:// or data:, or when it logs a
+console error or throws.
 
 Usage: check_pages.py CHROMIUM SITE_FOLDER [SCREENSHOT_FOLDER]
 """
@@ -110,8 +112,31 @@ def check_page(browser, page, screenshots):
         math: document.querySelectorAll('.math').length,
         typeset: document.querySelectorAll('.math > .katex, .math > .katex-display').length,
         errors: document.querySelectorAll('.katex-error').length,
-        brokenImages: Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length
+        brokenImages: Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length,
+        rawMath: (() => {
+            const walker = document.createTreeWalker(document.querySelector('article') || document.body, NodeFilter.SHOW_TEXT);
+            const found = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (node.parentElement.closest('code, pre, samp, script, style, .katex')) continue;
+                const match = node.textContent.match(/\$\$[^$]+\$\$|\$[^\s$][^$]*[^\s$]\$|\$[^\s$]\$/);
+                if (match) found.push(match[0].slice(0, 40));
+            }
+            return found;
+        })()
     })"""}, session=session)["result"]["value"]
+    search = browser.send("Runtime.evaluate", {"returnByValue": True, "awaitPromise": True, "expression": """(async () => {
+        const input = document.getElementById('search-input');
+        const title = (document.querySelector('article h1') || document.querySelector('h1'));
+        const word = title ? (title.textContent.match(/[A-Za-z]{4,}/) || [''])[0] : '';
+        if (!input || !word) return {word: word, results: -1};
+        input.value = word;
+        input.dispatchEvent(new Event('input'));
+        await new Promise(resolve => setTimeout(resolve, 300));
+        const results = document.querySelectorAll('#search-results li a').length;
+        input.value = '';
+        input.dispatchEvent(new Event('input'));
+        return {word: word, results: results};
+    })()"""}, session=session)["result"]["value"]
     # Drain pending events.
     browser.send("Runtime.evaluate", {"expression": "1"}, session=session)
     for event in browser.events:
@@ -132,9 +157,13 @@ def check_page(browser, page, screenshots):
         elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
             problems.append(f"logs an error: {params['entry'].get('text')} {params['entry'].get('url', '')}")
     if counts["typeset"] != counts["math"]:
-        problems.append(f"KaTeX typeset {counts['typeset']} of {counts['math']} math elements")
+        problems.append(f"KaTeX typeset {counts['typeset']} of {counts['math']} math elements when the site was built")
     if counts["errors"]:
         problems.append(f"KaTeX reports {counts['errors']} errors")
+    if counts["rawMath"]:
+        problems.append(f"raw math left in the text: {counts['rawMath'][:3]}")
+    if search["results"] == 0:
+        problems.append(f"the search box finds nothing for '{search['word']}'")
     if counts["brokenImages"]:
         problems.append(f"{counts['brokenImages']} images do not load")
     if screenshots:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fixture workbook with the given `workbook` binary, validates every page as HTML5
-# and loads each one in headless Chromium: math must be typeset by KaTeX, nothing may be
+# and loads each one in headless Chromium: math must have been typeset by KaTeX when the site was
+# built (no raw `$…$`, no KaTeX error), the search box must find the page, nothing may be
 # requested from the network, and no console error may be logged.
 #
 # Usage: Tests/browser/run-browser-test.sh PATH/TO/workbook
@@ -86,10 +87,11 @@ step "Loading every page in headless Chromium"
 if ! python3 "$HERE/check_pages.py" "$CHROMIUM" "$SITE" ${SCREENSHOTS:+"$SCREENSHOTS"}; then
     failures+=("browser checks")
 fi
+python3 "$HERE/check_layout.py" "$CHROMIUM" "$SITE" || failures+=("layout: phone width, plot size, KaTeX, contrast")
 
 step "Summary"
 if [ ${#failures[@]} -eq 0 ]; then
-    echo "PASS: $pages pages valid, math typeset, no network requests, no console errors"
+    echo "PASS: $pages pages valid, math typeset, search works, no network requests, no console errors"
 else
     echo "FAIL: ${failures[*]}"
     exit 1

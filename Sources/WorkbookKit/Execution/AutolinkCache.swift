@@ -24,7 +24,7 @@ struct AutolinkCache: Sendable {
     func run(_ job: [String], workingDirectory: URL) async throws -> ToolResult {
         guard let (object, output) = Self.paths(of: job), let key = key(object: object) else {
             return try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
-                                            workingDirectory: workingDirectory)
+                                            environment: toolchain.environment, workingDirectory: workingDirectory)
         }
         let stored = cache.url.appendingPathComponent("compiler/autolink-\(key).txt")
         if let flags = try? Data(contentsOf: stored) {
@@ -32,7 +32,7 @@ struct AutolinkCache: Sendable {
             return ToolResult(succeeded: true, standardOutput: "", standardError: "")
         }
         let result = try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
-                                              workingDirectory: workingDirectory)
+                                              environment: toolchain.environment, workingDirectory: workingDirectory)
         if result.succeeded, let flags = try? Data(contentsOf: output) {
             try? AtomicFileWriter().write(flags, to: stored)
         }

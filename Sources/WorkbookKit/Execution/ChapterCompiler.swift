@@ -5,20 +5,22 @@ import Foundation
 /// The compiler driver's jobs are replayed from a cached `CompilePlan` instead of starting
 /// `swiftc`; autolink extraction is answered from `AutolinkCache` when the program's imports
 /// were seen before, and the link starts the linker directly rather than through clang.
-/// Each shortcut falls back to the plain job, so results never depend on them.
+/// Each shortcut falls back to the plain job, so results never depend on them; with
+/// `path == .plainSwiftc` (`WORKBOOK_PLAIN_SWIFTC=1`) none is taken.
 struct ChapterCompiler: Sendable {
     var toolchain: Toolchain
     var cache: CacheFolder
     var modules: [CoreModule]
+    var path: CompilePath = .shortcuts
 
     /// Compiles `source` into `binary`, using `folder` for intermediate files; tools run in
     /// `root`. The result carries every job's output, up to the first failure.
     func compile(source: URL, binary: URL, folder: URL, root: URL) async throws -> ToolResult {
+        guard path == .shortcuts else { return try await compileWithPlainSwiftc(source: source, binary: binary, root: root) }
         let placeholders = arguments(
             source: URL(fileURLWithPath: CompilePlan.sourcePlaceholder), binary: URL(fileURLWithPath: CompilePlan.binaryPlaceholder))
         guard let plan = await CompilePlan.load(toolchain: toolchain, arguments: placeholders, cache: cache) else {
-            return try await ToolRunner.run(
-                toolchain.swiftc, arguments: arguments(source: source, binary: binary), workingDirectory: root)
+            return try await compileWithPlainSwiftc(source: source, binary: binary, root: root)
         }
         let temporary = folder.appendingPathComponent("objects", isDirectory: true)
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
@@ -31,9 +33,9 @@ struct ChapterCompiler: Sendable {
             if AutolinkCache.isExtraction(job) {
                 result = try await autolink.run(job, workingDirectory: root)
             } else if position == jobs.count - 1, let directLink {
-                result = try await Self.link(directLink, fallback: job, in: root)
+                result = try await link(directLink, fallback: job, in: root)
             } else {
-                result = try await Self.run(job, in: root)
+                result = try await run(job, in: root)
             }
             combined.standardOutput += result.standardOutput
             combined.standardError += result.standardError
@@ -45,20 +47,27 @@ struct ChapterCompiler: Sendable {
         return combined
     }
 
+    /// One `swiftc` call that compiles and links.
+    func compileWithPlainSwiftc(source: URL, binary: URL, root: URL) async throws -> ToolResult {
+        try await ToolRunner.run(toolchain.swiftc, arguments: arguments(source: source, binary: binary),
+                               environment: toolchain.environment, workingDirectory: root)
+    }
+
     /// Runs the linker directly; if that fails, links again through clang, whose result
     /// (and error messages) are then the ones reported.
-    static func link(_ direct: [String], fallback: [String], in folder: URL) async throws -> ToolResult {
+    func link(_ direct: [String], fallback: [String], in folder: URL) async throws -> ToolResult {
         let result = try await run(direct, in: folder)
         return result.succeeded ? result : try await run(fallback, in: folder)
     }
 
-    static func run(_ job: [String], in folder: URL) async throws -> ToolResult {
-        try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()), workingDirectory: folder)
+    func run(_ job: [String], in folder: URL) async throws -> ToolResult {
+        try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
+                                 environment: toolchain.environment, workingDirectory: folder)
     }
 
     /// The `swiftc` arguments that build `source` into `binary`.
     func arguments(source: URL, binary: URL) -> [String] {
-        var arguments = ChapterRunner.flags
+        var arguments = CompilerFlags.chapterProgram
         // lld links a Foundation program about 60 ms faster than the default gold.
         let lld = toolchain.swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld")
         if FileManager.default.isExecutableFile(atPath: lld.path) { arguments.append("-use-ld=lld") }

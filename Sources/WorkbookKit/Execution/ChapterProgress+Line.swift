@@ -9,6 +9,8 @@ extension ChapterProgress {
         switch chapter.provenance {
         case .cached: return head + "cached"
         case .nothingToRun: return head + "nothing to run"
+        case .notRun: return head + "not run"
+        case .recorded: return head + "not selected, not cached: recorded outputs used"
         case .ran: return head + "compiled \(Self.format(chapter.compileSeconds)), ran \(Self.format(chapter.runSeconds))"
         }
     }
@@ -26,7 +28,9 @@ extension ExecutionReport {
         let ran = chapters.filter { $0.provenance == .ran }.count
         let cached = chapters.filter { $0.provenance == .cached }.count
         let failed = chapters.filter { !$0.succeeded }.count
+        let recorded = chapters.filter { $0.provenance == .recorded }.count
         var text = "\(chapters.count) chapter\(chapters.count == 1 ? "" : "s"): \(ran) ran, \(cached) cached"
+        if recorded > 0 { text += ", \(recorded) from recorded outputs" }
         if failed > 0 { text += ", \(failed) failed" }
         return text
     }

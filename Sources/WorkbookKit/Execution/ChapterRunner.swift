@@ -14,6 +14,24 @@ public struct ChapterRun: Sendable, Equatable {
     public var errors: [WorkbookError]
     public var compileSeconds: Double
     public var runSeconds: Double
+    /// The seconds each finished snippet ran, measured by the program itself, by snippet index.
+    public var snippetSeconds: [Int: Double] = [:]
+    /// The snippet that was running when the program crashed or exited early: what it printed
+    /// and the program's stderr (for `expect=crash`).
+    public var stoppedSnippet: StoppedSnippet? = nil
+}
+
+/// A snippet during which the program stopped.
+public struct StoppedSnippet: Sendable, Equatable {
+    public var index: Int
+    public var printed: String
+    public var standardError: String
+
+    public init(index: Int, printed: String, standardError: String) {
+        self.index = index
+        self.printed = printed
+        self.standardError = standardError
+    }
 }
 
 /// Compiles a chapter's program against the built core modules and runs it with a timeout.
@@ -22,16 +40,11 @@ public struct ChapterRunner: Sendable {
     public static let outputLimit = 1 << 20
     /// How much of stderr is kept for error reports.
     static let standardErrorLimit = 64 * 1024
-    /// Snippets are compiled in Swift 5 language mode: in Swift 6 mode, top-level variables
-    /// are main-actor isolated and a plain `func` that touches one does not compile.
-    static let flags = ["-module-name", programModuleName, "-swift-version", "5", "-Onone", "-suppress-warnings", "-diagnostic-style", "llvm", "-no-color-diagnostics"]
-
-    /// The module of chapter programs; runtime messages name files `WorkbookChapter/x.md`.
-    static let programModuleName = "WorkbookChapter"
-
     public var toolchain: Toolchain
     public var cache: CacheFolder
     public var modules: [CoreModule]
+    /// Whether the compile takes the shortcuts or calls plain `swiftc`.
+    public var compilePath: CompilePath = .shortcuts
 
     public init(toolchain: Toolchain, cache: CacheFolder, modules: [CoreModule]) {
         self.toolchain = toolchain
@@ -52,7 +65,7 @@ public struct ChapterRunner: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(program.source.utf8).write(to: source)
-            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, modules: modules)
+            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, modules: modules, path: compilePath)
             let result = try await compiler.compile(source: source, binary: binary, folder: folder, root: root)
             run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
             guard result.succeeded else {
@@ -60,7 +73,7 @@ public struct ChapterRunner: Sendable {
                 return run
             }
         } catch {
-            run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(error)", stage: "compile")]
+            run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(Self.words(error))", stage: "compile")]
             return run
         }
 
@@ -69,17 +82,30 @@ public struct ChapterRunner: Sendable {
         do {
             outcome = try await execute(binary, program: program, root: root, timeout: timeout)
         } catch {
-            run.errors = [WorkbookError(path: chapter.path, message: "cannot run the chapter: \(error)", stage: "run")]
+            run.errors = [WorkbookError(path: chapter.path, message: "cannot run the chapter: \(Self.words(error))", stage: "run")]
             return run
         }
         run.runSeconds = ContinuousClock.now.seconds(since: runStart)
         for (index, bytes) in outcome.splitter.finished {
-            run.outputs[index] = String(decoding: bytes, as: UTF8.self)
+            // A NUL byte never reaches a page or a chapter: it becomes U+FFFD like invalid UTF-8.
+            run.outputs[index] = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
         }
+        run.snippetSeconds = outcome.splitter.seconds
         if let error = ProgramFailure(outcome: outcome, chapter: chapter, timeout: timeout).error {
             run.errors = [error]
+            if let index = outcome.splitter.running, !outcome.timedOut, outcome.splitter.overflowed == nil {
+                let printed = String(decoding: outcome.splitter.runningOutput, as: UTF8.self)
+                run.stoppedSnippet = StoppedSnippet(index: index, printed: printed, standardError: outcome.standardError)
+            }
         }
         return run
+    }
+
+    /// A sentence for an error of the file system or of launching a process.
+    static func words(_ error: any Error) -> String {
+        if let errors = error as? WorkbookErrors { return errors.errors.map(\.message).joined(separator: "; ") }
+        if let subprocess = error as? SubprocessError { return subprocess.description }
+        return FileErrorWords.describe(error)
     }
 
     func compileErrors(_ output: String, source: URL, chapter: Chapter) -> [WorkbookError] {
@@ -92,21 +118,29 @@ public struct ChapterRunner: Sendable {
     }
 
     func execute(_ binary: URL, program: ChapterProgram, root: URL, timeout: Double) async throws -> ProgramOutcome {
+        // The program leads a process group of its own: killing the group kills whatever a
+        // snippet started, on timeout, on overflow, when the program exits, and on a signal.
+        var platform = PlatformOptions()
+        platform.processGroupID = 0
         let result = try await Subprocess.run(
             .path(FilePath(binary.path)),
-            environment: .inherit.updating(["SWIFT_BACKTRACE": "enable=no"]),
+            environment: .exactly(programEnvironment),
             workingDirectory: FilePath(root.path),
+            platformOptions: platform,
             input: .none,
             output: .sequence,
             error: .sequence
         ) { execution in
-            try await withThrowingTaskGroup(of: StreamEvent.self) { group in
+            let pid = execution.processIdentifier.value
+            ProcessGroups.register(pid)
+            defer { ProcessGroups.kill(group: pid) }
+            return try await withThrowingTaskGroup(of: StreamEvent.self) { group in
                 group.addTask {
                     var splitter = SnippetOutputSplitter(boundary: program.boundary, limit: Self.outputLimit)
                     for try await buffer in execution.standardOutput {
                         buffer.withUnsafeBytes { splitter.append($0) }
                         if splitter.overflowed != nil {
-                            try? execution.send(signal: .kill)
+                            try? execution.send(signal: .kill, toProcessGroup: true)
                             break
                         }
                     }
@@ -127,8 +161,17 @@ public struct ChapterRunner: Sendable {
                     } catch {
                         return .cancelled
                     }
-                    try? execution.send(signal: .kill)
+                    try? execution.send(signal: .kill, toProcessGroup: true)
                     return .timedOut
+                }
+                group.addTask {
+                    // Processes a snippet left running keep the output pipes open: once the
+                    // program itself has exited, its group is killed so the streams end.
+                    while !ProcessGroups.hasExited(pid) {
+                        do { try await Task.sleep(for: .milliseconds(20)) } catch { return .cancelled }
+                    }
+                    ProcessGroups.kill(group: pid)
+                    return .cancelled
                 }
                 var outcome = ProgramOutcome(splitter: SnippetOutputSplitter(boundary: program.boundary, limit: Self.outputLimit))
                 var streamsOpen = 2

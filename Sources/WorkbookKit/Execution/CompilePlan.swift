@@ -30,12 +30,12 @@ struct CompilePlan: Codable, Sendable, Equatable {
         if let data = try? Data(contentsOf: file), let plan = try? JSONDecoder().decode(CompilePlan.self, from: data) {
             return plan
         }
-        guard let result = try? await ToolRunner.run(toolchain.swiftc, arguments: arguments + ["-###"]),
+        guard let result = try? await ToolRunner.run(toolchain.swiftc, arguments: arguments + ["-###"], environment: toolchain.environment),
               result.succeeded, var plan = CompilePlan(driverOutput: result.standardOutput + result.standardError)
         else { return nil }
         if let link = plan.jobs.last {
             let scratch = cache.url.appendingPathComponent("build/plan-\(UUID().uuidString)", isDirectory: true)
-            plan.directLink = await DirectLinker.command(forLinkJob: link, scratch: scratch)
+            plan.directLink = await DirectLinker.command(forLinkJob: link, scratch: scratch, environment: toolchain.environment)
         }
         if let data = try? JSONEncoder().encode(plan) { try? AtomicFileWriter().write(data, to: file) }
         return plan

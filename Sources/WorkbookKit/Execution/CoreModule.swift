@@ -28,15 +28,16 @@ extension CoreModule {
             let name = folder.split(separator: "/").last.map(String.init) ?? folder
             let sources = swiftFiles(in: workbook.root.appendingPathComponent(folder), relativeTo: folder)
             if sources.isEmpty {
+                let location = workbook.config.location(of: "core")
                 errors.append(WorkbookError(
-                    path: WorkbookLoader.configFileName,
+                    path: Workbook.configFileName, line: location.line, column: location.column,
                     message: "the 'core' folder '\(folder)' holds no Swift files", stage: "execute"))
                 continue
             }
             var hasher = ContentHasher()
             hasher.combine(CoreModuleBuilder.formatVersion)
             hasher.combine(toolchain.version)
-            hasher.combine(CoreModuleBuilder.flags.joined(separator: " "))
+            hasher.combine(CompilerFlags.coreModule.joined(separator: " "))
             hasher.combine(name)
             for dependency in modules { hasher.combine(dependency.key) }
             for path in sources {

@@ -5,22 +5,23 @@ import Foundation
 /// Each module is built into a temporary folder of the cache and renamed into place, so
 /// concurrent builds sharing a cache never see half-written modules; a lock file keeps them
 /// from compiling the same module twice.
-public struct CoreModuleBuilder: Sendable {
+struct CoreModuleBuilder: Sendable {
     /// Bumped when the layout of built modules changes.
     static let formatVersion = "core-1"
-    /// Optimized, whole-module, Swift 6 language mode (the mode SwiftPM builds the core in).
-    static let flags = ["-O", "-wmo", "-parse-as-library", "-swift-version", "6", "-static", "-emit-library"]
 
-    public var toolchain: Toolchain
-    public var cache: CacheFolder
+    var toolchain: Toolchain
+    var cache: CacheFolder
+    /// Compile every module again, replacing the built one (`--no-cache`).
+    var rebuild: Bool
 
-    public init(toolchain: Toolchain, cache: CacheFolder) {
+    init(toolchain: Toolchain, cache: CacheFolder, rebuild: Bool = false) {
         self.toolchain = toolchain
         self.cache = cache
+        self.rebuild = rebuild
     }
 
     /// Builds the modules not yet in the cache, in order (a module may import earlier ones).
-    public func build(_ modules: [CoreModule], root: URL) async throws(WorkbookErrors) {
+    func build(_ modules: [CoreModule], root: URL) async throws(WorkbookErrors) {
         for (position, module) in modules.enumerated() {
             try await build(module, dependencies: Array(modules[..<position]), root: root)
         }
@@ -28,18 +29,18 @@ public struct CoreModuleBuilder: Sendable {
 
     func build(_ module: CoreModule, dependencies: [CoreModule], root: URL) async throws(WorkbookErrors) {
         let target = module.builtFolder(in: cache)
-        if isBuilt(target, module) { return }
+        if !rebuild && isBuilt(target, module) { return }
         let coreFolder = cache.url.appendingPathComponent("core", isDirectory: true)
         try? FileManager.default.createDirectory(at: coreFolder, withIntermediateDirectories: true)
         let lock = FileLock(url: coreFolder.appendingPathComponent(".\(module.name).lock"))
-        lock.lock()
+        await lock.lock()
         defer { lock.unlock() }
-        if isBuilt(target, module) { return }
+        if !rebuild && isBuilt(target, module) { return }
 
         let temporary = coreFolder.appendingPathComponent(".build-\(module.name)-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
         try? FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        var arguments = Self.flags + [
+        var arguments = CompilerFlags.coreModule + [
             "-module-name", module.name,
             "-emit-module", "-emit-module-path", temporary.appendingPathComponent("\(module.name).swiftmodule").path,
             "-o", temporary.appendingPathComponent("lib\(module.name).a").path,
@@ -49,7 +50,7 @@ public struct CoreModuleBuilder: Sendable {
         arguments += module.sourcePaths.map { root.appendingPathComponent($0).path }
         let result: ToolResult
         do {
-            result = try await ToolRunner.run(toolchain.swiftc, arguments: arguments, workingDirectory: temporary)
+            result = try await ToolRunner.run(toolchain.swiftc, arguments: arguments, environment: toolchain.environment, workingDirectory: temporary)
         } catch {
             throw WorkbookErrors([WorkbookError(
                 path: module.folder, message: "cannot run the compiler for core module '\(module.name)': \(error)",
@@ -64,6 +65,9 @@ public struct CoreModuleBuilder: Sendable {
             }
             throw WorkbookErrors(errors)
         }
+        let replaced = coreFolder.appendingPathComponent(".old-\(module.name)-\(UUID().uuidString)", isDirectory: true)
+        let movedAside = rebuild && rename(target.path, replaced.path) == 0
+        defer { if movedAside { try? FileManager.default.removeItem(at: replaced) } }
         if rename(temporary.path, target.path) != 0 && !isBuilt(target, module) {
             throw WorkbookErrors([WorkbookError(
                 path: module.folder, message: "cannot store core module '\(module.name)' in '\(target.path)'", stage: "core")])

@@ -13,7 +13,7 @@ enum DirectLinker {
 
     /// The linker command for `job` (a clang link job with placeholders), or `nil` when
     /// clang's answer is not a single plain linker command.
-    static func command(forLinkJob job: [String], scratch: URL) async -> [String]? {
+    static func command(forLinkJob job: [String], scratch: URL, environment: [String: String]) async -> [String]? {
         guard let executable = job.first, URL(fileURLWithPath: executable).lastPathComponent.hasPrefix("clang") else {
             return nil
         }
@@ -34,7 +34,7 @@ enum DirectLinker {
             }
         }
         guard let responseFile,
-              let result = try? await ToolRunner.run(URL(fileURLWithPath: executable), arguments: arguments + ["-###"]),
+              let result = try? await ToolRunner.run(URL(fileURLWithPath: executable), arguments: arguments + ["-###"], environment: environment),
               result.succeeded
         else { return nil }
         let jobLines = (result.standardError + result.standardOutput).split(separator: "\n").filter { $0.hasPrefix(" \"") }

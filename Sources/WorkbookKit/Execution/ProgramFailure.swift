@@ -42,7 +42,7 @@ struct ProgramFailure {
     /// stderr with runtime locations (`WorkbookChapter/x.md:14`) written as chapter paths and
     /// stack-trace frames dropped.
     var runtimeMessages: String {
-        let fileID = "\(ChapterRunner.programModuleName)/\(chapter.fileName):"
+        let fileID = "\(CompilerFlags.programModuleName)/\(chapter.fileName):"
         return outcome.standardError.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !Self.isStackFrame($0) }
             .map { $0.replacingOccurrences(of: fileID, with: chapter.path + ":") }

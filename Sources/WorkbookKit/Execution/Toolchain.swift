@@ -7,10 +7,13 @@ public struct Toolchain: Sendable, Equatable {
     public var swiftc: URL
     /// The output of `swiftc --version`, part of every cache key.
     public var version: String
+    /// The environment the compiler and the tools it starts run in.
+    public var environment: [String: String]
 
-    public init(swiftc: URL, version: String) {
+    public init(swiftc: URL, version: String, environment: [String: String] = [:]) {
         self.swiftc = swiftc
         self.version = version
+        self.environment = environment
     }
 
     /// Finds `swiftc` (`$SWIFTC`, else the `PATH`) and reads its version, cached in `cache` by
@@ -29,11 +32,11 @@ public struct Toolchain: Sendable, Equatable {
         hasher.combine(String(modified))
         let versionFile = cache.url.appendingPathComponent("compiler/\(hasher.finalize()).txt")
         if let data = try? Data(contentsOf: versionFile), let version = String(data: data, encoding: .utf8), !version.isEmpty {
-            return Toolchain(swiftc: swiftc, version: version)
+            return Toolchain(swiftc: swiftc, version: version, environment: environment)
         }
         let result: ToolResult
         do {
-            result = try await ToolRunner.run(swiftc, arguments: ["--version"])
+            result = try await ToolRunner.run(swiftc, arguments: ["--version"], environment: environment)
         } catch {
             throw WorkbookErrors([WorkbookError(path: swiftc.path, message: "cannot run 'swiftc --version': \(error)", stage: "execute")])
         }
@@ -42,7 +45,7 @@ public struct Toolchain: Sendable, Equatable {
                 path: swiftc.path, message: "'swiftc --version' failed", stage: "execute", details: result.standardError)])
         }
         try? AtomicFileWriter().write(Data(result.standardOutput.utf8), to: versionFile)
-        return Toolchain(swiftc: swiftc, version: result.standardOutput)
+        return Toolchain(swiftc: swiftc, version: result.standardOutput, environment: environment)
     }
 
     static func findSwiftc(environment: [String: String]) -> URL? {

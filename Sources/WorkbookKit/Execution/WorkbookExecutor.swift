@@ -1,141 +1,191 @@
 import Foundation
 
-/// How a workbook is executed.
-public struct ExecutionOptions: Sendable {
-    /// Whether cached results may be used (`--no-cache` turns this off; results are still stored).
-    public var useCache: Bool
-    /// How many chapters run at once.
-    public var jobs: Int
-    /// The environment (for `SWIFTC`, `PATH` and `WORKBOOK_CACHE_DIR`).
-    public var environment: [String: String]
-
-    public init(useCache: Bool = true, jobs: Int? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.useCache = useCache
-        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        self.environment = environment
-    }
-}
-
-/// The executed chapters of a workbook, in reading order, and every error met.
-public struct ExecutionReport: Sendable, Equatable {
-    public var chapters: [ExecutedChapter]
-    /// Problems that stopped chapters (or the core build), in chapter order.
-    public var errors: [WorkbookError]
-
-    public init(chapters: [ExecutedChapter], errors: [WorkbookError]) {
-        self.chapters = chapters
-        self.errors = errors
-    }
-}
-
-/// A chapter finished executing: the `position`-th of `count`, reported in reading order.
-public struct ChapterProgress: Sendable {
-    public var position: Int
-    public var count: Int
-    public var chapter: ExecutedChapter
-}
-
-/// Runs every chapter of a workbook: core modules built once, cached results reused, the
-/// other chapters compiled and run in parallel.
+/// Runs every chapter of a workbook through a ``SnippetEngine``, program by program (see
+/// ``ProgramPlan``): results found in the cache are reused per program, the engine is prepared
+/// once when anything must run, and the other programs run in parallel (at most `options.jobs`
+/// at once); each chapter's outputs are assembled from its programs and reported in reading
+/// order.
 public struct WorkbookExecutor: Sendable {
     public var options: ExecutionOptions
+    public var engine: any SnippetEngine
 
-    public init(options: ExecutionOptions = ExecutionOptions()) {
+    /// An executor over `engine`, by default the Swift compiler found through `options.environment`.
+    public init(options: ExecutionOptions = ExecutionOptions(), engine: (any SnippetEngine)? = nil) {
         self.options = options
+        self.engine = engine ?? SwiftCompilerEngine(environment: options.environment)
     }
 
-    /// Executes `workbook`; `progress` is called once per chapter, in reading order.
+    /// Executes `workbook`; `progress` is called once per chapter, in reading order, and
+    /// `preparation` before and after the engine builds what chapters share (core modules).
     public func execute(
-        _ workbook: Workbook, progress: @Sendable (ChapterProgress) -> Void = { _ in }
+        _ workbook: Workbook, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> ExecutionReport {
         let chapters = workbook.chapters
-        let cache = CacheFolder.resolve(root: workbook.root, environment: options.environment)
-        var results = [ExecutedChapter?](repeating: nil, count: chapters.count)
-        var setupErrors: [WorkbookError] = []
-        var emitted = 0
-        func record(_ chapter: ExecutedChapter, at index: Int) {
-            results[index] = chapter
-            while emitted < results.count, let done = results[emitted] {
-                progress(ChapterProgress(position: emitted + 1, count: results.count, chapter: done))
-                emitted += 1
-            }
-        }
-
+        var board = ReadingOrderProgress(count: chapters.count, progress: progress)
         let runnable = chapters.indices.filter { chapters[$0].snippets.contains { !$0.options.norun } }
         for index in chapters.indices where !runnable.contains(index) {
-            record(ExecutedChapter(chapter: chapters[index], outputs: chapters[index].snippets.map { _ in nil },
-                                   provenance: .nothingToRun, seconds: 0), at: index)
+            board.record(Self.unexecuted(chapters[index], provenance: .nothingToRun), at: index)
         }
-        guard !runnable.isEmpty else { return ExecutionReport(chapters: results.compactMap { $0 }, errors: []) }
+        guard !runnable.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
 
-        // Setup: compiler and core modules. A failure here stops every runnable chapter.
-        var toolchain: Toolchain?
-        var modules: [CoreModule] = []
+        let cache = CacheFolder.resolve(root: workbook.root, environment: options.environment)
+        let session: any SnippetEngineSession
+        if let problem = cache.problem() { return ExecutionReport(chapters: board.chapters, errors: [problem]) }
         do {
-            toolchain = try await Toolchain.locate(environment: options.environment, cache: cache)
-            modules = try CoreModule.describe(workbook: workbook, toolchain: toolchain!)
+            session = try await engine.session(for: workbook, cache: cache)
         } catch {
-            setupErrors = error.errors
-        }
-        var pending: [(index: Int, key: String)] = []
-        if let toolchain, setupErrors.isEmpty {
-            let resultCache = ResultCache(cache: cache)
-            for index in runnable {
-                let chapter = chapters[index]
-                let key = ResultCache.key(chapter: chapter, modules: modules, compilerVersion: toolchain.version)
-                if options.useCache, let outputs = resultCache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
-                    record(ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .cached, seconds: 0), at: index)
-                } else {
-                    pending.append((index, key))
-                }
-            }
-            if !pending.isEmpty {
-                do {
-                    try await CoreModuleBuilder(toolchain: toolchain, cache: cache).build(modules, root: workbook.root)
-                } catch {
-                    setupErrors = error.errors
-                }
-            }
-        } else {
-            pending = runnable.map { ($0, "") }
-        }
-        if !setupErrors.isEmpty {
-            for (index, _) in pending {
-                var failed = ExecutedChapter(chapter: chapters[index], outputs: chapters[index].snippets.map { _ in nil },
-                                             provenance: .ran, seconds: 0)
-                failed.errors = [WorkbookError(path: chapters[index].path, message: "not run: the core modules did not build",
-                                               stage: "execute")]
-                record(failed, at: index)
-            }
-            return ExecutionReport(chapters: results.compactMap { $0 }, errors: setupErrors)
+            return Self.stopped(runnable, of: chapters, by: error.errors, board: &board)
         }
 
-        let runner = ChapterRunner(toolchain: toolchain!, cache: cache, modules: modules)
         let resultCache = ResultCache(cache: cache)
-        let timeout = workbook.config.timeout
-        let root = workbook.root
-        await withTaskGroup(of: (Int, ExecutedChapter).self) { group in
+        let inputs = InputFiles(root: workbook.root, patterns: workbook.config.inputs).digest()
+        let grouping = workbook.config.documentation.snippets
+        var assemblies: [Int: ChapterAssembly] = [:]
+        let pending = reuseCachedResults(runnable, of: chapters, grouping: grouping, session: session, inputs: inputs,
+                                         cache: resultCache, board: &board, assemblies: &assemblies)
+        guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
+
+        let summary = session.preparationSummary()
+        let preparationStart = ContinuousClock.now
+        if let summary { preparation(.started(summary)) }
+        do {
+            try await session.prepare(rebuild: !options.useCache)
+        } catch {
+            return Self.stopped(Array(Set(pending.map(\.chapterIndex))).sorted(), of: chapters, by: error.errors, board: &board)
+        }
+        if let summary { preparation(.finished(summary, seconds: ContinuousClock.now.seconds(since: preparationStart))) }
+
+        await run(pending, session: session, cache: resultCache, board: &board, assemblies: &assemblies)
+        let done = board.chapters
+        return ExecutionReport(chapters: done, errors: done.flatMap(\.errors))
+    }
+
+    /// A program of a chapter that must run, with the chapter as the engine sees it and the
+    /// program's result cache key.
+    struct PendingProgram: Sendable {
+        var chapterIndex: Int
+        var program: SnippetProgram
+        var chapter: Chapter
+        var key: String
+    }
+
+    /// Records the chapters at `indices` whose programs' results are all cached (keyed by the
+    /// engine's key, the program's kind and the contents of the workbook's `inputs` files), and
+    /// the chapters not selected (`options.selectedChapters`) from the cache or else their
+    /// recorded outputs; adds the cached programs of the other chapters to `assemblies` and
+    /// returns their programs that must run.
+    func reuseCachedResults(
+        _ indices: [Int], of chapters: [Chapter], grouping: SnippetGrouping, session: any SnippetEngineSession,
+        inputs: String, cache: ResultCache, board: inout ReadingOrderProgress, assemblies: inout [Int: ChapterAssembly]
+    ) -> [PendingProgram] {
+        var pending: [PendingProgram] = []
+        for index in indices {
+            let chapter = chapters[index]
+            let programs = ProgramPlan(chapter: chapter, grouping: grouping).programs
+            let selected = options.selectedChapters?.contains(chapter.path) ?? true
+            var assembly = ChapterAssembly(chapter: chapter, programCount: programs.count)
+            var missing: [PendingProgram] = []
+            for program in programs {
+                let restricted = ProgramPlan.chapter(chapter, of: program)
+                let key = Self.programKey(session.cacheKey(for: restricted), program: program, inputs: inputs)
+                if options.useCache || !selected, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
+                    assembly.add(ExecutedChapter(chapter: restricted, outputs: outputs, provenance: .cached, seconds: 0), of: program)
+                } else {
+                    missing.append(PendingProgram(chapterIndex: index, program: program, chapter: restricted, key: key))
+                }
+            }
+            if missing.isEmpty {
+                board.record(assembly.result, at: index)
+            } else if !selected {
+                board.record(Self.recorded(chapter), at: index)
+            } else {
+                assemblies[index] = assembly
+                pending += missing
+            }
+        }
+        return pending
+    }
+
+    /// The result cache key of `program`: the engine's key of the program's chapter, the
+    /// program's kind (an expected failure gives other outputs) and the `inputs` digest.
+    static func programKey(_ engineKey: String, program: SnippetProgram, inputs: String) -> String {
+        var key = engineKey
+        if program.expected != nil {
+            var hasher = ContentHasher()
+            hasher.combine(engineKey)
+            hasher.combine(program.kind)
+            key = hasher.finalize()
+        }
+        return ResultCache.combine(key, inputs: inputs)
+    }
+
+    /// Runs the `pending` programs, at most `options.jobs` at once, storing the results of
+    /// those that succeed; a chapter is recorded once all its programs are done.
+    func run(
+        _ pending: [PendingProgram], session: any SnippetEngineSession,
+        cache resultCache: ResultCache, board: inout ReadingOrderProgress, assemblies: inout [Int: ChapterAssembly]
+    ) async {
+        let jobs = options.jobs
+        await withTaskGroup(of: (PendingProgram, ExecutedChapter).self) { group in
             var next = 0
             func startNext() {
                 guard next < pending.count else { return }
-                let (index, key) = pending[next]
+                let item = pending[next]
                 next += 1
-                let chapter = chapters[index]
                 group.addTask {
-                    let run = await runner.run(chapter, root: root, timeout: timeout)
-                    let executed = Self.executedChapter(chapter, run: run)
-                    if executed.succeeded { resultCache.store(executed.outputs, forKey: key) }
-                    return (index, executed)
+                    let executed = Self.executedProgram(item.program, of: item.chapter, run: await session.run(item.chapter))
+                    if executed.succeeded && executed.unmetExpectations.isEmpty {
+                        resultCache.store(executed.outputs, forKey: item.key)
+                    }
+                    return (item, executed)
                 }
             }
-            for _ in 0..<options.jobs { startNext() }
-            for await (index, executed) in group {
-                record(executed, at: index)
+            for _ in 0..<jobs { startNext() }
+            for await (item, executed) in group {
+                assemblies[item.chapterIndex]?.add(executed, of: item.program)
+                if let assembly = assemblies[item.chapterIndex], assembly.isComplete {
+                    board.record(assembly.result, at: item.chapterIndex)
+                }
                 startNext()
             }
         }
-        let chaptersDone = results.compactMap { $0 }
-        return ExecutionReport(chapters: chaptersDone, errors: chaptersDone.flatMap(\.errors))
+    }
+
+    /// The executed chapter of one program's `run`; for a snippet that must fail, its failure
+    /// becomes its output (see ``ExpectedFailureRun``).
+    static func executedProgram(_ program: SnippetProgram, of chapter: Chapter, run: ChapterRun) -> ExecutedChapter {
+        guard program.expected != nil else { return executedChapter(chapter, run: run) }
+        let settled = ExpectedFailureRun(run, program: program, chapter: chapter)
+        var executed = executedChapter(chapter, run: settled.run)
+        if let unmet = settled.unmet, let index = program.snippetIndices.last { executed.unmetExpectations[index] = unmet }
+        return executed
+    }
+
+    /// The report when `setupErrors` stopped the chapters at `indices` before they ran.
+    static func stopped(
+        _ indices: [Int], of chapters: [Chapter], by setupErrors: [WorkbookError], board: inout ReadingOrderProgress
+    ) -> ExecutionReport {
+        for index in indices {
+            var chapter = unexecuted(chapters[index], provenance: .notRun)
+            chapter.errors = [WorkbookError(path: chapters[index].path, message: "not run: the core modules did not build",
+                                            stage: "execute")]
+            board.record(chapter, at: index)
+        }
+        return ExecutionReport(chapters: board.chapters, errors: setupErrors)
+    }
+
+    /// `chapter` with the outputs recorded in its source as its actual outputs.
+    static func recorded(_ chapter: Chapter) -> ExecutedChapter {
+        let outputs: [String?] = chapter.snippets.map { snippet in
+            if snippet.options.norun { return nil }
+            return snippet.options.output == .none ? "" : snippet.recorded?.text ?? ""
+        }
+        return ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .recorded, seconds: 0)
+    }
+
+    static func unexecuted(_ chapter: Chapter, provenance: ExecutionProvenance) -> ExecutedChapter {
+        ExecutedChapter(chapter: chapter, outputs: chapter.snippets.map { _ in nil }, provenance: provenance, seconds: 0)
     }
 
     static func executedChapter(_ chapter: Chapter, run: ChapterRun) -> ExecutedChapter {
@@ -147,6 +197,7 @@ public struct WorkbookExecutor: Sendable {
                                        seconds: run.compileSeconds + run.runSeconds)
         executed.compileSeconds = run.compileSeconds
         executed.runSeconds = run.runSeconds
+        executed.snippetSeconds = run.snippetSeconds
         executed.errors = run.errors
         return executed
     }

@@ -35,6 +35,6 @@ struct CodeFence: Sendable, Equatable {
         return rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
-    /// The first word of the info string (the language).
-    var language: Substring { info.prefix { $0 != " " && $0 != "\t" } }
+    /// The first word of the info string (the language), lowercased: ```` ```Swift ```` is Swift.
+    var language: Substring { Substring(info.prefix { $0 != " " && $0 != "\t" }.lowercased()) }
 }

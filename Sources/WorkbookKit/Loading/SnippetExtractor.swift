@@ -26,6 +26,7 @@ private struct Parser {
     var errors: [WorkbookError] = []
     var proseStart = 0
     var snippetCount = 0
+    var nestedSnippet = NestedSnippetDetector()
 
     init(path: String, lines: SourceLines) {
         self.path = path
@@ -36,7 +37,11 @@ private struct Parser {
         var index = 0
         while index < lines.count {
             let line = lines.content(index)
-            if let fence = CodeFence(opening: line) {
+            if let column = nestedSnippet.read(line) {
+                error(line: index, column: column, "a swift snippet inside a block quote or a list item is not run; "
+                      + "move it to the top level, outside the quote or list")
+                index += 1
+            } else if let fence = CodeFence(opening: line) {
                 let close = closingLine(of: fence, openedAt: index)
                 if fence.language == "swift" {
                     index = snippet(fence: fence, openedAt: index, closedAt: close)
@@ -64,6 +69,10 @@ private struct Parser {
             return lines.count
         }
         let options = parseOptions(fence, line: open)
+        if !options.norun, let offset = (open + 1..<close).first(where: { lines.content($0).trimmingSpaces.hasPrefix("#sourceLocation") }) {
+            let column = lines.content(offset).prefix { $0 == " " || $0 == "\t" }.count + 1
+            error(line: offset, column: column, "'#sourceLocation' cannot be used in a snippet: workbook maps snippet lines to the chapter itself")
+        }
         flushProse(upTo: open)
         var next = close + 1
         var recorded: RecordedOutput? = nil
@@ -117,15 +126,20 @@ private struct Parser {
             case "hide": options.hide = true
             case "norun": options.norun = true
             default:
-                if word.hasPrefix("output="), let kind = OutputKind(rawValue: String(word.dropFirst(7))) {
-                    options.output = kind
-                } else if word.hasPrefix("output=") {
-                    let known = OutputKind.allCases.map(\.rawValue).joined(separator: ", ")
-                    error(line: line, column: column,
-                          "unknown output kind '\(word.dropFirst(7))' (known: \(known))")
-                } else {
-                    error(line: line, column: column,
-                          "unknown snippet option '\(word)' (known: hide, norun, output=text|markdown|html|none)")
+                switch options.documentation.read(word) {
+                case .read: break
+                case .invalid(let message): error(line: line, column: column, message)
+                case .notDocumentation:
+                    if word.hasPrefix("output="), let kind = OutputKind(rawValue: String(word.dropFirst(7))) {
+                        options.output = kind
+                    } else if word.hasPrefix("output=") {
+                        let known = OutputKind.allCases.map(\.rawValue).joined(separator: ", ")
+                        error(line: line, column: column,
+                              "unknown output kind '\(word.dropFirst(7))' (known: \(known))")
+                    } else {
+                        error(line: line, column: column,
+                              "unknown snippet option '\(word)' (known: hide, norun, output=text|markdown|html|none, \(DocumentationOptions.spellings))")
+                    }
                 }
             }
             rest = rest.dropFirst(word.count)
@@ -133,6 +147,9 @@ private struct Parser {
         }
         if options.hide && options.norun {
             error(line: line, column: fence.infoColumn, "a snippet cannot be both 'hide' and 'norun'")
+        }
+        for problem in options.documentation.problems(with: options) {
+            error(line: line, column: fence.infoColumn, problem)
         }
         return options
     }

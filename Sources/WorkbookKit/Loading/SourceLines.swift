@@ -1,4 +1,5 @@
-/// A text split into lines that keep their terminators, so joining them gives the text back.
+/// A text split into lines that keep their terminators (`\n`, `\r\n`, or a lone `\r`), so
+/// joining them gives the text back.
 struct SourceLines: Sendable, Equatable {
     let lines: [Substring]
 
@@ -8,7 +9,7 @@ struct SourceLines: Sendable, Equatable {
         var index = start
         while index < text.endIndex {
             let next = text.index(after: index)
-            if text[index] == "\n" || text[index] == "\r\n" {
+            if text[index] == "\n" || text[index] == "\r\n" || text[index] == "\r" {
                 lines.append(text[start..<next])
                 start = next
             }

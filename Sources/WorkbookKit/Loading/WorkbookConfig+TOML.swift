@@ -1,17 +1,38 @@
+import Foundation
 import TOMLKit
 
 extension WorkbookConfig {
     /// The keys `workbook.toml` accepts.
     public static let knownKeys = [
         "title", "description", "chapters", "output", "core", "timeout",
-        "date_format", "time_zone", "repo_start",
+        "date_format", "time_zone", "repo_start", "inputs",
+    ] + DocumentationConfig.knownKeys
+
+    /// Modules a core folder may not be named after: the system modules chapter programs import
+    /// and the chapter program's own module.
+    public static let reservedModuleNames: Set<String> = [
+        "Swift", "Foundation", "FoundationEssentials", "FoundationInternationalization", "Glibc", "Darwin", "Musl",
+        "Dispatch", "_Concurrency", "_StringProcessing", "SwiftShims", "CoreFoundation", "WorkbookChapter",
     ]
+
+    /// The shortest and longest `timeout` accepted: one second and one day.
+    public static let timeoutRange: ClosedRange<Double> = 1...86_400
+
+    /// The line and column where `key` is assigned at top level in `text`, or `(0, 0)`.
+    public static func location(ofKey key: String, inTOML text: String) -> (line: Int, column: Int) {
+        let reader = ConfigReader(path: "", text: text)
+        let line = reader.line(of: key)
+        return (line, reader.column(of: key, line: line))
+    }
 
     /// Parses the text of `workbook.toml`; `path` names the file in diagnostics.
     ///
     /// Syntax errors carry TOMLKit's position; an unknown key or a bad value is reported at
     /// the line where the key is written. Every problem is reported at once.
     public static func parse(toml text: String, path: String = "workbook.toml") throws(WorkbookErrors) -> WorkbookConfig {
+        if let problem = TOMLPreflight.problem(in: text) {
+            throw WorkbookErrors([WorkbookError(path: path, line: problem.line, column: problem.column, message: problem.message, stage: "load")])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -26,6 +47,7 @@ extension WorkbookConfig {
         var config = WorkbookConfig()
         for key in table.keys.sorted(by: { reader.line(of: $0) < reader.line(of: $1) }) {
             guard let value = table[key] else { continue }
+            config.keyLines[key] = reader.line(of: key)
             switch key {
             case "title": reader.string(value, key: key).map { config.title = $0 }
             case "description": reader.string(value, key: key).map { config.description = $0 }
@@ -36,6 +58,9 @@ extension WorkbookConfig {
             case "date_format": reader.string(value, key: key, nonEmpty: true).map { config.dateFormat = $0 }
             case "time_zone": reader.timeZone(value, key: key).map { config.timeZone = $0 }
             case "repo_start": reader.day(value, key: key).map { config.repoStart = $0 }
+            case "inputs": reader.globs(value, key: key).map { config.inputs = $0 }
+            case _ where DocumentationConfig.knownKeys.contains(key):
+                do { try config.documentation.read(key: key, value: value) } catch { reader.fail(key: key, error.message) }
             default:
                 reader.fail(key: key, "unknown key '\(key)' (known: \(knownKeys.joined(separator: ", ")))")
             }
@@ -53,7 +78,7 @@ private struct ConfigReader {
 
     init(path: String, text: String) {
         self.path = path
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     /// The 1-based line where `key` is assigned at top level (`key = …`), or 0.
@@ -122,37 +147,65 @@ private struct ConfigReader {
             fail(key: key, "'\(key)' folder name '\(name)' is not a valid Swift module name")
             return nil
         }
+        for name in names where WorkbookConfig.reservedModuleNames.contains(name) {
+            fail(key: key, "'\(key)' folder name '\(name)' is taken by a module every chapter program uses; rename the folder")
+            return nil
+        }
         return folders
     }
 
     mutating func timeout(_ value: TOMLValueConvertible, key: String) -> Double? {
+        let range = WorkbookConfig.timeoutRange
         let seconds = value.double ?? value.int.map(Double.init)
-        guard let seconds, seconds > 0, seconds.isFinite else {
-            fail(key: key, "'\(key)' must be a positive number of seconds")
+        guard let seconds, range.contains(seconds) else {
+            fail(key: key, "'\(key)' must be a number of seconds between \(Int(range.lowerBound)) and \(Int(range.upperBound)) (one day)")
             return nil
         }
         return seconds
     }
 
-    mutating func timeZone(_ value: TOMLValueConvertible, key: String) -> String? {
+    /// `inputs`: globs relative to the root, such as `data/*.csv`.
+    mutating func globs(_ value: TOMLValueConvertible, key: String) -> [String]? {
+        guard let array = value.array else {
+            fail(key: key, "'\(key)' must be a list of file patterns, such as [\"data/*.csv\"], not \(value.type)")
+            return nil
+        }
+        var globs: [String] = []
+        for element in array {
+            guard let glob = element.string, !glob.isEmpty, !glob.hasPrefix("/"),
+                  !glob.split(separator: "/").contains("..") else {
+                fail(key: key, "'\(key)' must list file patterns relative to the workbook root (no '..'), as strings")
+                return nil
+            }
+            globs.append(glob)
+        }
+        return globs
+    }
+
+    mutating func timeZone(_ value: TOMLValueConvertible, key: String) -> TimeZone? {
         guard let name = string(value, key: key, nonEmpty: true) else { return nil }
-        guard TimeZoneNames.isKnown(name) else {
+        guard let zone = TimeZoneNames.zone(named: name) else {
             fail(key: key, "'\(key)' names an unknown time zone '\(name)'")
             return nil
         }
-        return name
+        return zone
     }
 
-    mutating func day(_ value: TOMLValueConvertible, key: String) -> String? {
+    mutating func day(_ value: TOMLValueConvertible, key: String) -> CalendarDay? {
         if let date = value.date {
-            return CalendarDay(year: date.year, month: date.month, day: date.day).description
+            guard CalendarDay.yearRange.contains(Int(date.year)),
+                  let day = CalendarDay(iso: CalendarDay(year: Int(date.year), month: Int(date.month), day: Int(date.day)).description) else {
+                fail(key: key, "'\(key)' must be a valid day between years 1 and 9999")
+                return nil
+            }
+            return day
         }
         guard let text = string(value, key: key) else { return nil }
-        guard CalendarDay(iso: text) != nil else {
+        guard let day = CalendarDay(iso: text) else {
             fail(key: key, "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'")
             return nil
         }
-        return text
+        return day
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a workbook folder: `workbook.toml` (optional) and the chapters, ordered by file name.
 public struct WorkbookLoader: Sendable {
-    public static let configFileName = "workbook.toml"
+    public static let configFileName = Workbook.configFileName
 
     public init() {}
 
@@ -20,12 +20,19 @@ public struct WorkbookLoader: Sendable {
                 stage: "load"))
             throw WorkbookErrors(errors)
         }
+        StaleTemporaryFiles.removeFileTemporaries(in: folder)
         var chapters: [Chapter] = []
         for name in chapterFileNames(in: folder) {
             let path = "\(config.chaptersFolder)/\(name)"
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder), isFolder.boolValue {
+                errors.append(WorkbookError(path: path, message: "'\(name)' is a folder, not a chapter file; rename it so it does not end in '.md'",
+                                            stage: "load"))
+                continue
+            }
             do {
                 let data = try Data(contentsOf: folder.appendingPathComponent(name))
-                guard let source = String(data: data, encoding: .utf8) else {
+                guard let source = String(validating: ChapterFileSet.text(of: data), as: UTF8.self) else {
                     errors.append(WorkbookError(path: path, message: "the chapter is not valid UTF-8", stage: "load"))
                     continue
                 }
@@ -33,7 +40,7 @@ public struct WorkbookLoader: Sendable {
             } catch let error as WorkbookErrors {
                 errors += error.errors
             } catch {
-                errors.append(WorkbookError(path: path, message: "cannot read the chapter: \(error.localizedDescription)", stage: "load"))
+                errors.append(WorkbookError(path: path, message: "cannot read the chapter: \(FileErrorWords.describe(error))", stage: "load"))
             }
         }
         if !errors.isEmpty { throw WorkbookErrors(errors) }
@@ -42,11 +49,27 @@ public struct WorkbookLoader: Sendable {
 
     func loadConfig(root: URL) throws(WorkbookErrors) -> WorkbookConfig {
         let url = root.appendingPathComponent(Self.configFileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return WorkbookConfig() }
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "cannot read the file as UTF-8", stage: "load")])
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return WorkbookConfig() }
+        if isDirectory.boolValue {
+            throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "'\(Self.configFileName)' is a folder, not a file", stage: "load")])
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "cannot read the file: \(FileErrorWords.describe(error))", stage: "load")])
+        }
+        guard let text = String(validating: ChapterFileSet.text(of: data), as: UTF8.self) else {
+            throw WorkbookErrors([WorkbookError(path: Self.configFileName, message: "the file is not valid UTF-8", stage: "load")])
         }
         return try WorkbookConfig.parse(toml: text, path: Self.configFileName)
+    }
+
+    /// Where `key` is written in the workbook's `workbook.toml`, or `(0, 0)`.
+    public static func configLocation(ofKey key: String, root: URL) -> (line: Int, column: Int) {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(configFileName).path) else { return (0, 0) }
+        return WorkbookConfig.location(ofKey: key, inTOML: String(decoding: data, as: UTF8.self))
     }
 
     /// `*.md` files of `folder`, sorted by name (byte order, so `01-…` before `02-…`).

@@ -4,6 +4,9 @@ public struct CalendarDay: Sendable, Equatable, Hashable, Comparable, CustomStri
     public var month: Int
     public var day: Int
 
+    /// The years a day may have: placeholders and dates outside it are refused.
+    public static let yearRange = 1...9999
+
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
@@ -23,7 +26,7 @@ public struct CalendarDay: Sendable, Equatable, Hashable, Comparable, CustomStri
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              let year = Int(parts[0]), CalendarDay.yearRange.contains(year), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), day >= 1, day <= CalendarDay.daysIn(month: month, year: year)
         else { return nil }
         self.init(year: year, month: month, day: day)

@@ -13,9 +13,15 @@ public struct ExecutedChapter: Sendable, Equatable {
     public var compileSeconds: Double = 0
     /// Seconds the chapter's program ran (0 when cached).
     public var runSeconds: Double = 0
+    /// The seconds each snippet ran, measured by the chapter's program, by snippet index
+    /// (empty when the chapter did not run).
+    public var snippetSeconds: [Int: Double] = [:]
     /// Why the chapter did not run to the end (compile errors, a crash, a timeout); empty when
     /// every runnable snippet has its output.
     public var errors: [WorkbookError] = []
+    /// Snippets that did not fail as their `expect=` says (by index), with the reason: `check`
+    /// reports them as mismatches, and `promote` records nothing while any is left.
+    public var unmetExpectations: [Int: String] = [:]
 
     /// Whether every runnable snippet ran.
     public var succeeded: Bool { errors.isEmpty }
@@ -36,4 +42,8 @@ public enum ExecutionProvenance: String, Sendable, Equatable {
     case ran
     /// Nothing to run (no runnable snippet).
     case nothingToRun = "nothing to run"
+    /// Not run: the engine could not be set up (no compiler, a core module that failed to build).
+    case notRun = "not run"
+    /// Not selected for this run and not cached: the outputs recorded in the chapter are used.
+    case recorded = "recorded outputs"
 }

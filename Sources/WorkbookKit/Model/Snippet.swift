@@ -37,11 +37,15 @@ public struct SnippetOptions: Sendable, Equatable, Hashable {
     public var norun: Bool = false
     /// `output=…`: how the printed text is recorded and rendered.
     public var output: OutputKind = .text
+    /// `env=NAME`, `expect=error|crash`: the snippet's program and the failure it must show.
+    public var documentation = DocumentationOptions()
 
-    public init(hide: Bool = false, norun: Bool = false, output: OutputKind = .text) {
+    public init(hide: Bool = false, norun: Bool = false, output: OutputKind = .text,
+                documentation: DocumentationOptions = DocumentationOptions()) {
         self.hide = hide
         self.norun = norun
         self.output = output
+        self.documentation = documentation
     }
 }
 

@@ -2,6 +2,9 @@ import Foundation
 
 /// A workbook: its root folder, its configuration and its chapters in reading order.
 public struct Workbook: Sendable, Equatable {
+    /// The name of the settings file at the root.
+    public static let configFileName = "workbook.toml"
+
     /// The workbook's root folder (the one holding `workbook.toml` and `chapters/`).
     public var root: URL
     public var config: WorkbookConfig

@@ -6,8 +6,17 @@ import Foundation
 /// replaced output keeps its gap; an output that is no longer expected is removed with its
 /// gap. `norun` snippets keep whatever follows them. Promoting twice changes nothing the
 /// second time.
+///
+/// With `prints = "check"`, a snippet whose code has `// Prints` comments gets its comments
+/// rewritten instead, and any recorded block removed. A recorded output that still matches
+/// (through `...` and the filters) is left alone; one that changed keeps the author's `...`
+/// lines where they still match.
 public struct Promoter: Sendable {
-    public init() {}
+    public var documentation: DocumentationConfig
+
+    public init(documentation: DocumentationConfig = DocumentationConfig()) {
+        self.documentation = documentation
+    }
 
     /// The text of `chapter` with `outputs` (indexed like its snippets) recorded.
     public func promote(_ chapter: Chapter, outputs: [String?]) -> String {
@@ -16,7 +25,11 @@ public struct Promoter: Sendable {
         for snippet in chapter.snippets where !snippet.options.norun {
             guard snippet.index < outputs.count, let actual = outputs[snippet.index] else { continue }
             let closing = snippet.lineRange.upperBound - 1
-            let newline = lines[closing].hasSuffix("\r\n") ? "\r\n" : "\n"
+            let newline = lines[closing].hasSuffix("\r\n") ? "\r\n" : lines[closing].hasSuffix("\r") ? "\r" : "\n"
+            if let rewritten = printsEdits(snippet, actual: actual, lines: lines) {
+                edits += rewritten
+                continue
+            }
             let style = actual.isEmpty ? nil : RecordedOutputStyle(for: snippet.options.output)
             switch (style, snippet.recorded) {
             case (nil, nil):
@@ -24,8 +37,11 @@ public struct Promoter: Sendable {
             case (nil, let recorded?):
                 edits.append((snippet.lineRange.upperBound..<recorded.lineRange.upperBound, ""))
             case (let style?, let recorded?):
-                if recorded.style == style && OutputComparison.withoutCarriageReturns(recorded.text) == actual { continue }
-                var block = Self.block(actual, style: style, newline: newline)
+                let recordedText = OutputComparison.withoutCarriageReturns(recorded.text)
+                if recorded.style == style && documentation.matcher.matches(expected: recordedText, actual: actual) { continue }
+                let merged = recorded.style == style
+                    ? RecordedOutputMerger(matcher: documentation.matcher).merge(recorded: recordedText, actual: actual) : actual
+                var block = Self.block(merged, style: style, newline: newline)
                 if !Self.hasTerminator(lines[recorded.lineRange.upperBound - 1]) { block.removeLast(newline.count) }
                 edits.append((recorded.lineRange, block))
             case (let style?, nil):
@@ -46,6 +62,26 @@ public struct Promoter: Sendable {
         }
         result += lines.joined(position..<lines.count)
         return result
+    }
+
+    /// The edits that record `actual` in the `// Prints` comments of `snippet` (and remove its
+    /// recorded block), or `nil` when the snippet is not checked through such comments.
+    func printsEdits(_ snippet: Snippet, actual: String, lines: SourceLines) -> [(range: Range<Int>, text: String)]? {
+        guard documentation.prints == .check, PrintsCheck.applies(to: snippet),
+              !PrintsExpectation(code: snippet.code).comments.isEmpty else { return nil }
+        var edits: [(range: Range<Int>, text: String)] = []
+        let closing = snippet.lineRange.upperBound - 1
+        let codeLines = snippet.lineRange.lowerBound + 1..<closing
+        let rewritten = PrintsCommentRewriter(matcher: documentation.matcher).rewrite(code: snippet.code, actual: actual)
+        if rewritten != snippet.code {
+            var text = rewritten
+            if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+            edits.append((codeLines, text))
+        }
+        if let recorded = snippet.recorded {
+            edits.append((snippet.lineRange.upperBound..<recorded.lineRange.upperBound, ""))
+        }
+        return edits
     }
 
     /// The recorded block of `text` in `style`: a fenced `output` block whose fence is longer
@@ -74,33 +110,35 @@ public struct Promoter: Sendable {
     }
 
     static func hasTerminator(_ line: Substring) -> Bool {
-        line.hasSuffix("\n") || line.hasSuffix("\r\n")
+        line.hasSuffix("\n") || line.hasSuffix("\r\n") || line.hasSuffix("\r")
     }
 
-    /// Writes the actual outputs of `report` into its chapter files under `root`, each file
-    /// replaced atomically and only when its text changes; returns the paths written.
+    /// Writes the actual outputs of `report` into its chapter files under `root`, all or
+    /// nothing (see `ChapterFileSet`), only the files whose text changes; returns the paths written.
     ///
-    /// Refuses, writing nothing, when a chapter failed to compile or run.
+    /// Refuses, writing nothing, when a chapter failed to compile or run or changed on disk
+    /// during the run, or a snippet did not fail as its `expect=` says.
     public func promote(_ report: ExecutionReport, root: URL) throws(WorkbookErrors) -> [String] {
         guard report.errors.isEmpty else {
             throw WorkbookErrors(report.errors + [WorkbookError(
                 path: root.lastPathComponent, message: "nothing promoted: fix the errors above first", stage: "promote")])
         }
-        var written: [String] = []
-        var errors: [WorkbookError] = []
+        let unmet = report.chapters.flatMap { executed in
+            executed.unmetExpectations.sorted { $0.key < $1.key }.map { index, reason in
+                WorkbookError(path: executed.chapter.path, line: executed.chapter.snippets[index].fenceLine, column: 0,
+                              message: reason, stage: "promote")
+            }
+        }
+        guard unmet.isEmpty else {
+            throw WorkbookErrors(unmet + [WorkbookError(
+                path: root.lastPathComponent, message: "nothing promoted: fix the errors above first", stage: "promote")])
+        }
+        var changes: [ChapterFileSet.Change] = []
         for executed in report.chapters {
             let text = promote(executed.chapter, outputs: executed.outputs)
             guard text != executed.chapter.source else { continue }
-            do {
-                if try AtomicFileWriter().writeIfChanged(text, to: root.appendingPathComponent(executed.chapter.path)) {
-                    written.append(executed.chapter.path)
-                }
-            } catch {
-                errors.append(WorkbookError(path: executed.chapter.path, message: "cannot write the chapter: \(error.localizedDescription)",
-                                            stage: "promote"))
-            }
+            changes.append(ChapterFileSet.Change(path: executed.chapter.path, loaded: executed.chapter.source, new: text))
         }
-        if !errors.isEmpty { throw WorkbookErrors(errors) }
-        return written
+        return try ChapterFileSet(root: root).replace(changes)
     }
 }

@@ -18,4 +18,22 @@ public struct CacheFolder: Sendable, Equatable {
         }
         return CacheFolder(url: root.appendingPathComponent(defaultName, isDirectory: true))
     }
+
+    /// The problem with using this folder as the cache (a file in its place, or a folder that
+    /// cannot be created), or `nil`.
+    public func problem() -> WorkbookError? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return nil }
+            return WorkbookError(path: url.path, message: "the cache path is a file, not a folder; remove it or set "
+                                 + "\(Self.environmentVariable) to a folder", stage: "execute")
+        }
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            return nil
+        } catch {
+            return WorkbookError(path: url.path, message: "cannot create the cache folder: \(FileErrorWords.describe(error))",
+                                 stage: "execute")
+        }
+    }
 }

@@ -21,17 +21,50 @@ enum ToolRunner {
     /// pages, which cuts the page faults of the compiler and linker (about 8% of a chapter's
     /// compile). Only speed changes; other C libraries, and kernels with huge pages off,
     /// ignore it. Settings already in the environment are kept.
-    static let tunables: String = {
+    static func tunables(in environment: [String: String]) -> String {
         let hint = "glibc.malloc.hugetlb=1"
-        guard let existing = ProcessInfo.processInfo.environment["GLIBC_TUNABLES"], !existing.isEmpty else { return hint }
+        guard let existing = environment["GLIBC_TUNABLES"], !existing.isEmpty else { return hint }
         return existing.contains("glibc.malloc.hugetlb") ? existing : existing + ":" + hint
-    }()
+    }
 
-    static func run(_ executable: URL, arguments: [String], workingDirectory: URL? = nil) async throws -> ToolResult {
+    /// The longest a tool may run: a hung compiler fails the chapter instead of hanging the build.
+    static let timeLimit: Duration = .seconds(600)
+
+    /// Runs `executable` with exactly `environment` (plus the glibc tunables), never the
+    /// process's own; a run longer than `limit` is stopped and reported as a failure.
+    static func run(
+        _ executable: URL, arguments: [String], environment: [String: String], workingDirectory: URL? = nil,
+        limit: Duration = timeLimit
+    ) async throws -> ToolResult {
+        try await withThrowingTaskGroup(of: ToolResult?.self) { group in
+            group.addTask {
+                try await runToEnd(executable, arguments: arguments, environment: environment, workingDirectory: workingDirectory)
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            if let first { return first }
+            let seconds = String(format: "%g", Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18)
+            return ToolResult(succeeded: false, standardOutput: "",
+                              standardError: "error: '\(executable.lastPathComponent)' did not finish within \(seconds) seconds and was stopped")
+        }
+    }
+
+    static func runToEnd(
+        _ executable: URL, arguments: [String], environment: [String: String], workingDirectory: URL?
+    ) async throws -> ToolResult {
+        var variables = environment
+        variables["GLIBC_TUNABLES"] = tunables(in: environment)
+        // SOURCE_DATE_EPOCH dates the site, not the build: clang refuses values it cannot
+        // put in __DATE__ (negative, or past 9999), so the tools do not see it.
+        variables["SOURCE_DATE_EPOCH"] = nil
         let result = try await Subprocess.run(
             .path(FilePath(executable.path)),
             arguments: Arguments(arguments),
-            environment: .inherit.updating(["GLIBC_TUNABLES": tunables]),
+            environment: .exactly(variables),
             workingDirectory: workingDirectory.map { FilePath($0.path) },
             output: .string(limit: outputLimit),
             error: .string(limit: outputLimit))

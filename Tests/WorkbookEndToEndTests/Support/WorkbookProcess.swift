@@ -40,9 +40,11 @@ enum WorkbookProcess {
 
     /// The folder of this test run's fixture copies. Tests read their copies after the run,
     /// so copies are not removed one by one; instead each test run first removes the folder
-    /// the previous run left.
+    /// the previous run left. The folder is named after the checkout, so test runs of two
+    /// checkouts at once never clear each other's copies.
     static let copies: URL = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-fixtures")
+        let checkout = String(UInt32(truncatingIfNeeded: fixtures.path.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }), radix: 16)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-fixtures-\(checkout)")
         try? FileManager.default.removeItem(at: folder)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
@@ -57,8 +59,11 @@ enum WorkbookProcess {
 
     /// Runs `workbook <arguments>` in `root`; `build` gets `--date` pinned unless `pinDate` is
     /// false (then `SOURCE_DATE_EPOCH` decides). With `privateCache`, the workbook's own
-    /// `.workbook-cache` is used instead of the shared one.
-    static func run(_ arguments: [String], in root: URL, privateCache: Bool = false, pinDate: Bool = true) throws -> WorkbookRun {
+    /// `.workbook-cache` is used instead of the shared one. `extra` is added to the environment.
+    static func run(
+        _ arguments: [String], in root: URL, privateCache: Bool = false, pinDate: Bool = true,
+        environment extra: [String: String] = [:]
+    ) throws -> WorkbookRun {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw RunError(message: "no workbook binary at \(binary.path): run 'swift build' or set WORKBOOK_BINARY")
         }
@@ -71,6 +76,9 @@ enum WorkbookProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = pinnedEpoch
         environment["WORKBOOK_CACHE_DIR"] = privateCache ? nil : sharedCache.path
+        // The tests' own CI must not turn annotations on unless a test asks for them.
+        environment["GITHUB_ACTIONS"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         // Files, not pipes: nothing can block on a full pipe buffer.
         let outputs = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-output-\(UUID().uuidString)")

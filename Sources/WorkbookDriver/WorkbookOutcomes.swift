@@ -1,0 +1,39 @@
+import Foundation
+import WorkbookKit
+import WorkbookSite
+
+/// What `check` found: the execution and the comparison of actual with recorded outputs.
+public struct CheckOutcome: Sendable, Equatable {
+    public var execution: ExecutionReport
+    public var comparison: ComparisonReport
+
+    /// Every snippet matched and every chapter ran.
+    public var succeeded: Bool { comparison.failed == 0 && execution.errors.isEmpty }
+}
+
+/// What `promote` wrote.
+public struct PromoteOutcome: Sendable, Equatable {
+    public var execution: ExecutionReport
+    /// The chapters rewritten, relative to the root, in reading order.
+    public var written: [String]
+    /// Why nothing was written (a chapter that did not compile or crashed, a file that could
+    /// not be written); empty on success.
+    public var errors: [WorkbookError]
+
+    public var succeeded: Bool { errors.isEmpty }
+}
+
+/// What `build` wrote.
+public struct BuildOutcome: Sendable, Equatable {
+    public var execution: ExecutionReport
+    /// The site folder (absolute).
+    public var folder: URL
+    /// The site written, or `nil` when errors stopped the build.
+    public var site: SiteSummary?
+    /// Why no site was written: chapter errors, or rendering errors; empty on success.
+    public var errors: [WorkbookError]
+    /// Seconds from the start of execution to the site written.
+    public var seconds: Double
+
+    public var succeeded: Bool { errors.isEmpty }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import WorkbookKit
+import WorkbookSite
+
+/// A loaded workbook and the inputs gathered for it: the one entry point of the pipeline.
+///
+/// ```swift
+/// let session = try WorkbookSession.load(root: root)
+/// let outcome = await session.build(BuildRequest(), settings: RunSettings()) { print($0.line) }
+/// ```
+///
+/// Each command is a list of stages, values in and out: load → execute → compare (`check`),
+/// promote (`promote`), or render and write (`build`). Progress goes to the caller's callback,
+/// never to the console.
+public struct WorkbookSession: Sendable {
+    public var workbook: Workbook
+    public var inputs: WorkbookInputs
+    /// The engine that runs snippets; the Swift compiler (found through `inputs`) by default.
+    public var engine: any SnippetEngine
+
+    public init(workbook: Workbook, inputs: WorkbookInputs, engine: (any SnippetEngine)? = nil) {
+        self.workbook = workbook
+        self.inputs = inputs
+        self.engine = engine ?? SwiftCompilerEngine(environment: inputs.environment)
+    }
+
+    /// Loads the workbook at `root`: its `workbook.toml` and every chapter.
+    public static func load(root: URL, inputs: WorkbookInputs = .current()) throws(WorkbookErrors) -> WorkbookSession {
+        WorkbookSession(workbook: try WorkbookLoader().load(from: root.standardizedFileURL), inputs: inputs)
+    }
+
+    /// Runs every chapter, or the chapters of `settings.chapters` with the others from the
+    /// cache or their recorded outputs (stage: execute).
+    public func execute(
+        _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
+    ) async -> ExecutionReport {
+        await execute(workbook, settings, progress: progress, preparation: preparation)
+    }
+
+    func execute(
+        _ workbook: Workbook, _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void,
+        preparation: @escaping @Sendable (PreparationProgress) -> Void
+    ) async -> ExecutionReport {
+        var options = ExecutionOptions(useCache: settings.useCache, jobs: settings.jobs ?? inputs.defaultJobs,
+                                       environment: inputs.environment)
+        options.selectedChapters = settings.chapters
+        return await WorkbookExecutor(options: options, engine: engine)
+            .execute(workbook, progress: progress, preparation: preparation)
+    }
+
+    /// The workbook with only the chapters `settings` selects.
+    func selectedWorkbook(_ settings: RunSettings) -> Workbook {
+        guard let selected = settings.chapters else { return workbook }
+        var subset = workbook
+        subset.chapters = workbook.chapters.filter { selected.contains($0.path) }
+        return subset
+    }
+
+    /// Runs every chapter (or the selected ones) and compares actual with recorded outputs;
+    /// writes nothing.
+    public func check(
+        _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
+    ) async -> CheckOutcome {
+        let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
+        return CheckOutcome(execution: execution, comparison: workbook.config.documentation.comparison.compare(execution.chapters))
+    }
+
+    /// Runs every chapter (or the selected ones) and writes the actual outputs into the
+    /// chapters whose text changes.
+    public func promote(
+        _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
+    ) async -> PromoteOutcome {
+        let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
+        do {
+            let written = try Promoter(documentation: workbook.config.documentation).promote(execution, root: workbook.root)
+            return PromoteOutcome(execution: execution, written: written, errors: [])
+        } catch {
+            return PromoteOutcome(execution: execution, written: [], errors: error.errors)
+        }
+    }
+
+    /// Runs every chapter (or the selected ones, the others taken from the cache or their
+    /// recorded outputs) and writes the whole site from the outputs; no site is written when
+    /// a chapter fails.
+    public func build(
+        _ request: BuildRequest, settings: RunSettings,
+        progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
+        preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
+    ) async -> BuildOutcome {
+        let start = ContinuousClock.now
+        let folder = siteFolder(request)
+        if let problem = OutputFolderPolicy.check(workbook: workbook, output: request.outputArgument, folder: folder,
+                                                  environment: inputs.environment) {
+            return BuildOutcome(execution: ExecutionReport(chapters: [], errors: []), folder: folder, site: nil,
+                                errors: [problem], seconds: (ContinuousClock.now - start) / .seconds(1))
+        }
+        let execution = await execute(workbook, settings, progress: progress, preparation: preparation)
+        var outcome = BuildOutcome(execution: execution, folder: folder, site: nil, errors: execution.errors, seconds: 0)
+        if outcome.errors.isEmpty {
+            let options = SiteOptions(outputFolder: folder, date: request.date?.description, environment: inputs.environment)
+            do {
+                outcome.site = try SiteGenerator().generate(workbook: workbook, chapters: execution.chapters, options: options)
+            } catch {
+                outcome.errors = error.errors
+            }
+        }
+        outcome.seconds = (ContinuousClock.now - start) / .seconds(1)
+        return outcome
+    }
+
+    /// The site folder: the request's, else the config's `output` under the root.
+    public func siteFolder(_ request: BuildRequest) -> URL {
+        let folder = request.outputFolder
+            ?? workbook.root.appendingPathComponent(workbook.config.outputFolder, isDirectory: true)
+        return folder.standardizedFileURL
+    }
+}
+
+/// What `build` is asked for beyond running chapters: `--output` and `--date`.
+public struct BuildRequest: Sendable, Equatable {
+    /// The folder the site is written to; `nil` for the config's `output`.
+    public var outputFolder: URL?
+    /// `--output` as the user wrote it, named in errors about the folder.
+    public var outputArgument: String?
+    /// The day date placeholders show; `nil` for today (or `SOURCE_DATE_EPOCH`).
+    public var date: CalendarDay?
+
+    public init(outputFolder: URL? = nil, outputArgument: String? = nil, date: CalendarDay? = nil) {
+        self.outputFolder = outputFolder
+        self.outputArgument = outputArgument ?? outputFolder?.path
+        self.date = date
+    }
+}

@@ -1,0 +1,100 @@
+/// What a snippet's `// Prints` comments say it prints (the convention of Apple's Swift
+/// documentation).
+///
+/// The rule:
+/// - A `// Prints` comment is a `//` line comment (not `///`, not inside a string or a block
+///   comment) whose text, after the spaces following `//`, starts with `Prints` and a space.
+///   It may stand on its own line or follow code on the same line.
+/// - `// Prints "text"`: the rest of the line (trailing spaces aside) is one Swift string
+///   literal; its value is the printed text. The escapes are Swift's: `\\`, `\"`, `\'`,
+///   `\n`, `\r`, `\t`, `\0`, `\u{…}`; `\n` separates lines, so `// Prints "a\nb"` is two
+///   lines. Interpolation is not allowed.
+/// - `// Prints text`: any other rest of the line is the text of one line, verbatim (leading
+///   and trailing spaces are dropped; use quotes to keep them or for an empty line).
+/// - The snippet's expected output is the lines of all its `// Prints` comments, in the order
+///   they are written, each ended by a line break. The lines the snippet prints must equal
+///   them, in order, all of them: no line missing, no line more.
+/// - `...` works as in recorded outputs: a line `...` matches any run of lines, and `...`
+///   inside a line any text; the workbook's `filters` apply to both sides.
+public struct PrintsExpectation: Sendable, Equatable {
+    /// One `// Prints` comment.
+    public struct Comment: Sendable, Equatable {
+        /// 0-based line of the snippet's code.
+        public var codeLine: Int
+        /// 1-based column of `//` in that line.
+        public var column: Int
+        /// The lines the comment expects.
+        public var lines: [String]
+        /// Whether the text is a quoted string literal.
+        public var quoted: Bool
+        /// Whether code precedes the comment on its line.
+        public var trailing: Bool
+    }
+
+    /// A `// Prints` comment that cannot be read.
+    public struct Problem: Sendable, Equatable {
+        public var codeLine: Int
+        public var column: Int
+        public var message: String
+    }
+
+    public var comments: [Comment] = []
+    public var problems: [Problem] = []
+
+    static let keyword = "Prints"
+
+    /// Reads the `// Prints` comments of `code`.
+    public init(code: String) {
+        for comment in SwiftLineComments(code: code).comments {
+            guard !comment.text.hasPrefix("/") else { continue }
+            let text = comment.text.drop { $0 == " " || $0 == "\t" }
+            guard text.hasPrefix(Self.keyword),
+                  let separator = text.dropFirst(Self.keyword.count).first, separator == " " || separator == "\t"
+            else { continue }
+            let rest = text.dropFirst(Self.keyword.count + 1).trimmingEdges(of: " \t\r")
+            let column = comment.offset + 1
+            if rest.isEmpty {
+                problems.append(Problem(codeLine: comment.line, column: column,
+                                        message: "the '// Prints' comment has no text; write // Prints \"\" for an empty line"))
+            } else if rest.first == "\"" {
+                switch StringLiteralDecoding.decode(rest) {
+                case .success(let value):
+                    comments.append(Comment(codeLine: comment.line, column: column,
+                                            lines: value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                            quoted: true, trailing: comment.trailing))
+                case .failure(let problem):
+                    problems.append(Problem(codeLine: comment.line, column: column,
+                                            message: "the '// Prints' comment's text \(problem.message)"))
+                }
+            } else {
+                comments.append(Comment(codeLine: comment.line, column: column, lines: [String(rest)],
+                                        quoted: false, trailing: comment.trailing))
+            }
+        }
+    }
+
+    /// Whether the code has no `// Prints` comment, readable or not.
+    public var isEmpty: Bool { comments.isEmpty && problems.isEmpty }
+
+    /// The expected output: every comment's lines, each ended by `\n`.
+    public var text: String { OutputLines.join(comments.flatMap(\.lines)) }
+
+    /// For each expected line, the index of the comment it comes from.
+    var lineOrigins: [Int] {
+        comments.enumerated().flatMap { index, comment in Array(repeating: index, count: comment.lines.count) }
+    }
+}
+
+extension Substring {
+    func trimmingEdges(of characters: String) -> Substring {
+        var text = self
+        while let first = text.first, characters.contains(first) { text = text.dropFirst() }
+        return text.trimmingTrailing(of: characters)
+    }
+
+    func trimmingTrailing(of characters: String) -> Substring {
+        var text = self
+        while let last = text.last, characters.contains(last) { text = text.dropLast() }
+        return text
+    }
+}

@@ -1,0 +1,36 @@
+/// Puts a chapter's outputs together from the results of its programs (see ``ProgramPlan``),
+/// in reading order whatever order the programs finish in.
+struct ChapterAssembly: Sendable {
+    let chapter: Chapter
+    private var remaining: Int
+    private var assembled: ExecutedChapter
+
+    /// An assembly of `chapter`, waiting for `programCount` programs.
+    init(chapter: Chapter, programCount: Int) {
+        self.chapter = chapter
+        remaining = programCount
+        assembled = ExecutedChapter(chapter: chapter, outputs: chapter.snippets.map { _ in nil }, provenance: .cached, seconds: 0)
+    }
+
+    /// Whether every program's result was added.
+    var isComplete: Bool { remaining == 0 }
+
+    /// The chapter with the outputs of every program added so far.
+    var result: ExecutedChapter { assembled }
+
+    /// Adds the result of `program`, `executed` (indexed like the chapter's snippets): the
+    /// outputs of the snippets it answers for, its errors (once each) and its times.
+    mutating func add(_ executed: ExecutedChapter, of program: SnippetProgram) {
+        remaining -= 1
+        for index in program.outputIndices where index < executed.outputs.count {
+            assembled.outputs[index] = executed.outputs[index]
+            if let seconds = executed.snippetSeconds[index] { assembled.snippetSeconds[index] = seconds }
+            if let unmet = executed.unmetExpectations[index] { assembled.unmetExpectations[index] = unmet }
+        }
+        for error in executed.errors where !assembled.errors.contains(error) { assembled.errors.append(error) }
+        if executed.provenance == .ran { assembled.provenance = .ran }
+        assembled.seconds += executed.seconds
+        assembled.compileSeconds += executed.compileSeconds
+        assembled.runSeconds += executed.runSeconds
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// How a workbook is executed.
+public struct ExecutionOptions: Sendable {
+    /// Whether cached results may be used (`--no-cache` turns this off; results are still stored).
+    public var useCache: Bool
+    /// How many chapters run at once.
+    public var jobs: Int
+    /// The environment (for `SWIFTC`, `PATH` and `WORKBOOK_CACHE_DIR`).
+    public var environment: [String: String]
+    /// The chapters (paths relative to the root) to execute; the others are taken from the
+    /// cache, or from the outputs recorded in them when not cached, and never run. `nil`: all.
+    public var selectedChapters: Set<String>? = nil
+
+    public init(useCache: Bool = true, jobs: Int? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.useCache = useCache
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.environment = environment
+    }
+}

@@ -1,0 +1,54 @@
+import TOMLKit
+
+extension DocumentationConfig {
+    /// The keys of `workbook.toml` these settings read.
+    public static let knownKeys = ["snippets", "prints", "filters"]
+
+    /// A bad value: the message, one sentence naming the key.
+    public struct Problem: Error, Sendable, Equatable {
+        public var message: String
+    }
+
+    /// Reads `value`, the value of `key` (one of `knownKeys`), into the settings.
+    public mutating func read(key: String, value: TOMLValueConvertible) throws(Problem) {
+        switch key {
+        case "snippets": snippets = try Self.choice(value, key: key)
+        case "prints": prints = try Self.choice(value, key: key)
+        case "filters": filters = try Self.filters(value, key: key)
+        default: throw Problem(message: "unknown key '\(key)'")
+        }
+    }
+
+    static func choice<Choice: RawRepresentable & CaseIterable>(_ value: TOMLValueConvertible, key: String) throws(Problem) -> Choice
+    where Choice.RawValue == String {
+        let known = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        guard let text = value.string else { throw Problem(message: "'\(key)' must be \(known), not \(value.type)") }
+        guard let choice = Choice(rawValue: text) else { throw Problem(message: "'\(key)' must be \(known), not \"\(text)\"") }
+        return choice
+    }
+
+    static func filters(_ value: TOMLValueConvertible, key: String) throws(Problem) -> [OutputFilter] {
+        let shape = "'\(key)' must be a list of tables like { pattern = \"0x[0-9a-f]+\", replacement = \"0x…\" }"
+        guard let array = value.array else { throw Problem(message: shape) }
+        var filters: [OutputFilter] = []
+        for (index, element) in array.enumerated() {
+            guard let table = element.table else { throw Problem(message: shape) }
+            let number = "filter \(index + 1) of '\(key)'"
+            for name in table.keys where name != "pattern" && name != "replacement" {
+                throw Problem(message: "\(number) has an unknown key '\(name)' (known: pattern, replacement)")
+            }
+            guard let pattern = table["pattern"]?.string else {
+                throw Problem(message: "\(number) needs a 'pattern' string")
+            }
+            guard let replacement = table["replacement"]?.string else {
+                throw Problem(message: "\(number) needs a 'replacement' string")
+            }
+            do {
+                filters.append(try OutputFilter(pattern: pattern, replacement: replacement))
+            } catch {
+                throw Problem(message: "\(number): \(error.message)")
+            }
+        }
+        return filters
+    }
+}

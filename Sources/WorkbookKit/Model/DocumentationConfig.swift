@@ -1,0 +1,39 @@
+/// `snippets = …`: which snippets of a chapter share a program.
+public enum SnippetGrouping: String, Sendable, Equatable, CaseIterable {
+    /// Every snippet of a chapter without `env=` is in one program (the default).
+    case shared
+    /// Every snippet without `env=` is a program of its own.
+    case isolated
+}
+
+/// `prints = …`: what `// Prints` comments in snippets mean.
+public enum PrintsMode: String, Sendable, Equatable, CaseIterable {
+    /// They are comments (the default).
+    case ignore
+    /// They state the snippet's output and are checked and promoted.
+    case check
+}
+
+/// The `workbook.toml` keys for chapters written like Swift documentation: `snippets`,
+/// `prints` and `filters`.
+public struct DocumentationConfig: Sendable, Equatable {
+    /// `snippets`: which snippets share a program.
+    public var snippets: SnippetGrouping = .shared
+    /// `prints`: whether `// Prints` comments are checked.
+    public var prints: PrintsMode = .ignore
+    /// `filters`: replacements applied to every line of actual and expected outputs before
+    /// they are compared, in order.
+    public var filters: [OutputFilter] = []
+
+    public init(snippets: SnippetGrouping = .shared, prints: PrintsMode = .ignore, filters: [OutputFilter] = []) {
+        self.snippets = snippets
+        self.prints = prints
+        self.filters = filters
+    }
+
+    /// How outputs are compared under these settings.
+    public var matcher: OutputMatcher { OutputMatcher(filters: filters) }
+
+    /// The comparison of `check` under these settings.
+    public var comparison: OutputComparison { OutputComparison(matcher: matcher, prints: prints == .check) }
+}

@@ -1,0 +1,12 @@
+import Subprocess
+
+extension Environment {
+    /// Exactly `variables`, nothing inherited from the running process.
+    static func exactly(_ variables: [String: String]) -> Environment {
+        var keyed: [Environment.Key: String] = [:]
+        for (name, value) in variables {
+            if let key = Environment.Key(rawValue: name) { keyed[key] = value }
+        }
+        return .custom(keyed)
+    }
+}

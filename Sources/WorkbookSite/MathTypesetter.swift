@@ -1,0 +1,154 @@
+import Foundation
+import WorkbookKit
+
+/// Typesets formulas with KaTeX when the site is built: cached formulas come from the cache
+/// folder; the others go to one Node.js process that renders them all. A warm build starts no
+/// process.
+///
+/// The cache is one JSON file per KaTeX version (`katex-0.16.4.json` in the workbook's cache
+/// folder), keyed by display mode and TeX; a formula KaTeX rejects is cached with its message.
+struct MathTypesetter: Sendable {
+    /// Debian's `libjs-katex`.
+    var katexScript = URL(fileURLWithPath: "/usr/share/javascript/katex/katex.js")
+    /// Where rendered formulas are kept between builds; `nil` keeps nothing.
+    var cacheFolder: URL?
+    /// The environment whose `PATH` finds `node`.
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// `false` leaves every formula as TeX for a reader (tests of everything but KaTeX).
+    var usesKaTeX = true
+
+    /// KaTeX's answer for one formula.
+    enum Outcome: Codable, Equatable, Sendable {
+        case html(String)
+        case error(String)
+    }
+
+    /// How many formulas the last call sent to Node (0 on a warm build).
+    struct Report: Equatable, Sendable {
+        var typeset: [MathFormula: Outcome]
+        var rendered: Int
+    }
+
+    /// KaTeX's output for every formula, from the cache or from Node. Throws (a message in
+    /// words) when formulas need rendering and KaTeX or Node is missing.
+    func typeset(_ formulas: Set<MathFormula>) throws(TypesetFailure) -> Report {
+        guard !formulas.isEmpty, usesKaTeX else { return Report(typeset: [:], rendered: 0) }
+        guard let version = Self.version(ofKaTeXAt: katexScript) else {
+            throw TypesetFailure(message: "KaTeX is missing at '\(katexScript.path)'; install the Debian package 'libjs-katex' (make site does)")
+        }
+        let cacheFile = cacheFolder?.appendingPathComponent("katex-\(version).json")
+        var cache = cacheFile.flatMap(Self.readCache) ?? [:]
+        var result: [MathFormula: Outcome] = [:]
+        var missing: [MathFormula] = []
+        for formula in formulas.sorted(by: { ($0.display ? 1 : 0, $0.tex) < ($1.display ? 1 : 0, $1.tex) }) {
+            if let cached = cache[Self.key(formula)] { result[formula] = cached } else { missing.append(formula) }
+        }
+        if !missing.isEmpty {
+            let outcomes = try render(missing)
+            for (formula, outcome) in zip(missing, outcomes) {
+                result[formula] = outcome
+                cache[Self.key(formula)] = outcome
+            }
+            if let cacheFile { Self.writeCache(cache, to: cacheFile) }
+        }
+        return Report(typeset: result, rendered: missing.count)
+    }
+
+    struct TypesetFailure: Error, Equatable { var message: String }
+
+    private static func key(_ formula: MathFormula) -> String { (formula.display ? "display:" : "inline:") + formula.tex }
+
+    /// KaTeX's version, read from its script (`version:"0.16.4"`).
+    static func version(ofKaTeXAt script: URL) -> String? {
+        guard let handle = try? FileHandle(forReadingFrom: script) else { return nil }
+        defer { try? handle.close() }
+        let text = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+        guard let range = text.range(of: #"version: ?"[0-9][0-9.]*""#, options: .regularExpression) else { return "unknown" }
+        return text[range].split(separator: "\"")[1].description
+    }
+
+    /// The Node.js program: reads a JSON array of `[tex, display]`, writes a JSON array of
+    /// `{"html": …}` or `{"error": …}` in the same order.
+    static let script = #"""
+    const katex = require(process.argv[1]);
+    const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const output = input.map(([tex, display]) => {
+      try { return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true }) }; }
+      catch (error) { return { error: String(error && error.message || error) }; }
+    });
+    process.stdout.write(JSON.stringify(output));
+    """#
+
+    private func render(_ formulas: [MathFormula]) throws(TypesetFailure) -> [Outcome] {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-katex-\(UUID().uuidString).json")
+        let errorFile = scratch.appendingPathExtension("stderr")
+        defer {
+            try? FileManager.default.removeItem(at: scratch)
+            try? FileManager.default.removeItem(at: errorFile)
+        }
+        let request = formulas.map { [$0.tex, $0.display] as [Any] }
+        do {
+            try JSONSerialization.data(withJSONObject: request).write(to: scratch)
+        } catch {
+            throw TypesetFailure(message: "cannot write the formulas for KaTeX to '\(scratch.path)'")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["node", "-e", Self.script, katexScript.path]
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        // Input and error output are files, so only one pipe is read and none can block Node.
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        guard let input = try? FileHandle(forReadingFrom: scratch), let errors = try? FileHandle(forWritingTo: errorFile) else {
+            throw TypesetFailure(message: "cannot hand the formulas to KaTeX through '\(scratch.path)'")
+        }
+        defer {
+            try? input.close()
+            try? errors.close()
+        }
+        process.standardError = errors
+        process.standardInput = input
+        do { try process.run() } catch {
+            throw TypesetFailure(message: "math needs Node.js to be typeset, and 'node' cannot be started; install the Debian package 'nodejs' (make site does)")
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = String(decoding: FileManager.default.contents(atPath: errorFile.path) ?? Data(), as: UTF8.self)
+        guard process.terminationStatus == 0,
+              let answers = try? JSONSerialization.jsonObject(with: data) as? [[String: String]],
+              answers.count == formulas.count else {
+            let detail = stderr.split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(process.terminationStatus)"
+            if detail.contains("not found") || process.terminationStatus == 127 {
+                throw TypesetFailure(message: "math needs Node.js to be typeset, and 'node' is not on PATH; install the Debian package 'nodejs' (make site does)")
+            }
+            throw TypesetFailure(message: "KaTeX under Node.js failed: \(detail)")
+        }
+        return answers.map { answer in
+            if let html = answer["html"] { return .html(html) }
+            // KaTeX underlines the offending TeX with combining low lines (U+0332); plain text reads better.
+            let message = (answer["error"] ?? "KaTeX gave no output").unicodeScalars.filter { $0 != "\u{0332}" }
+            return .error(String(String.UnicodeScalarView(message)))
+        }
+    }
+
+    private static func readCache(_ file: URL) -> [String: Outcome]? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        return try? JSONDecoder().decode([String: Outcome].self, from: data)
+    }
+
+    /// Best effort: a cache that cannot be written only costs the next build a Node process.
+    private static func writeCache(_ cache: [String: Outcome], to file: URL) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let data = try? encoder.encode(cache) else { return }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try data.write(to: temporary)
+            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+@testable import WorkbookKit
+
+/// What a `FakeSnippetEngine` was asked to do.
+actor FakeEngineLog {
+    private(set) var sessions = 0
+    private(set) var preparations = 0
+    /// Chapters in the order they started running.
+    private(set) var runs: [String] = []
+    /// The snippets of each program run (by index), in the order they started.
+    private(set) var programs: [[Int]] = []
+    /// Chapters in the order they finished running.
+    private(set) var finishes: [String] = []
+    private(set) var running = 0
+    private(set) var mostAtOnce = 0
+
+    func sessionStarted() { sessions += 1 }
+    func prepared() { preparations += 1 }
+
+    func started(_ path: String, snippets: [Int] = []) {
+        runs.append(path)
+        programs.append(snippets)
+        running += 1
+        mostAtOnce = max(mostAtOnce, running)
+    }
+
+    func finished(_ path: String) {
+        finishes.append(path)
+        running -= 1
+    }
+}
+
+/// An engine that runs no compiler: each runnable snippet "prints" its own code, after a
+/// per-chapter delay; chosen chapters fail, and setting up or preparing can fail.
+struct FakeSnippetEngine: SnippetEngine {
+    var log = FakeEngineLog()
+    /// How long each chapter (by path) takes to run.
+    var delays: [String: Duration] = [:]
+    /// Chapters (by path) whose run fails after their first snippet.
+    var failing: Set<String> = []
+    var sessionError: WorkbookError?
+    var preparationError: WorkbookError?
+    /// What the session says `prepare()` builds; `nil`: nothing.
+    var preparationSummary: String?
+
+    func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession {
+        await log.sessionStarted()
+        if let sessionError { throw WorkbookErrors([sessionError]) }
+        return Session(engine: self)
+    }
+
+    struct Session: SnippetEngineSession {
+        var engine: FakeSnippetEngine
+
+        func cacheKey(for chapter: Chapter) -> String {
+            var hasher = ContentHasher()
+            hasher.combine("fake-engine")
+            for snippet in chapter.snippets { hasher.combine(snippet.options.norun ? "norun" : snippet.code) }
+            return hasher.finalize()
+        }
+
+        func preparationSummary() -> String? { engine.preparationSummary }
+
+        func prepare(rebuild: Bool) async throws(WorkbookErrors) {
+            await engine.log.prepared()
+            if let error = engine.preparationError { throw WorkbookErrors([error]) }
+        }
+
+        func run(_ chapter: Chapter) async -> ChapterRun {
+            await engine.log.started(chapter.path, snippets: chapter.snippets.filter { !$0.options.norun }.map(\.index))
+            try? await Task.sleep(for: engine.delays[chapter.path] ?? .milliseconds(5))
+            await engine.log.finished(chapter.path)
+            var printed: [Int: String] = [:]
+            for snippet in chapter.snippets where !snippet.options.norun {
+                if engine.failing.contains(chapter.path) && !printed.isEmpty {
+                    return ChapterRun(printed: printed, errors: [WorkbookError(
+                        path: chapter.path, line: snippet.codeFirstLine, message: "the snippet crashed", stage: "run")],
+                        runSeconds: 0.01)
+                }
+                printed[snippet.index] = snippet.code
+            }
+            return ChapterRun(printed: printed, compileSeconds: 0.02, runSeconds: 0.01)
+        }
+    }
+}
