@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "NoteKitTests", dependencies: ["NoteKit"]),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
         .testTarget(name: "WorkbookSiteTests", dependencies: ["WorkbookSite"]),
-        .testTarget(name: "WorkbookServeTests", dependencies: ["WorkbookServe"]),
+        .testTarget(name: "WorkbookServeTests", dependencies: ["WorkbookServe", "WorkbookKit"]),
         .testTarget(name: "WorkbookDriverTests", dependencies: ["WorkbookDriver"]),
         .testTarget(
             name: "WorkbookEndToEndTests",

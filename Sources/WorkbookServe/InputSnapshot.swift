@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,13 +22,22 @@ struct FileStamp: Sendable, Equatable {
 struct InputSnapshot: Sendable, Equatable {
     var stamps: [String: FileStamp] = [:]
 
-    /// Walks `inputs` (files or folders, relative to `root`; missing ones are skipped).
+    /// Walks `inputs` (files or folders, relative to `root`; missing ones are skipped). An
+    /// input holding `*`, `?` or `[` is a glob, as in the config's `inputs`, matched again on
+    /// every walk so that a file created later is seen.
     static func take(root: URL, inputs: [String]) -> InputSnapshot {
         var snapshot = InputSnapshot()
         for input in inputs {
-            snapshot.add(root.appendingPathComponent(input).path, depth: 0)
+            let paths = isGlob(input) ? InputFiles(root: root, patterns: [input]).paths() : [input]
+            for path in paths {
+                snapshot.add(root.appendingPathComponent(path).path, depth: 0)
+            }
         }
         return snapshot
+    }
+
+    static func isGlob(_ input: String) -> Bool {
+        input.contains { $0 == "*" || $0 == "?" || $0 == "[" }
     }
 
     private mutating func add(_ path: String, depth: Int) {

@@ -49,9 +49,9 @@ public struct PreviewBuilder: Sendable {
     static var defaultInputs: [String] { inputs(of: WorkbookConfig()) }
 
     /// What a build reads: the configuration, the chapters folder (with its images), the
-    /// theme and the core modules' sources.
+    /// theme, the core modules' sources and the declared `inputs` (globs).
     static func inputs(of config: WorkbookConfig) -> [String] {
-        [WorkbookLoader.configFileName, config.chaptersFolder, "theme"] + config.core
+        [WorkbookLoader.configFileName, config.chaptersFolder, "theme"] + config.core + config.inputs
     }
 
     static func problem(_ error: WorkbookError) -> PreviewProblem {

@@ -19,7 +19,8 @@ public struct PreviewSite: Sendable {
     ///
     /// A site that could not be rendered leaves the files as they were; the page of a chapter
     /// that failed to run keeps its last good version. When a file other than a page changed
-    /// (the style sheet, a script), every page changed.
+    /// (the style sheet, a script), every page changed; the search index alone does not count,
+    /// as every prose edit changes it and a page searches the index it loaded.
     public mutating func apply(_ build: PreviewBuild) -> [String] {
         if var newFiles = build.files {
             for page in build.stalePages {
@@ -72,7 +73,10 @@ public struct PreviewSite: Sendable {
 
     static func isPage(_ path: String) -> Bool { path.hasSuffix(".html") }
 
+    /// Files whose change reloads no page.
+    static let dataFiles: Set<String> = ["search-index.js"]
+
     private static func sharedFiles(of files: [String: [UInt8]]) -> [String: [UInt8]] {
-        files.filter { !isPage($0.key) }
+        files.filter { !isPage($0.key) && !dataFiles.contains($0.key) }
     }
 }

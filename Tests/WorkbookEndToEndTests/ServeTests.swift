@@ -8,6 +8,7 @@ import Glibc
     @Test func proseAndSnippetEditsReachThePageWithAReloadEvent() throws {
         let root = try WorkbookProcess.copy(fixture: "serve")
         let serve = try ServeProcess(root: root)
+        defer { serve.stop() }
         #expect(serve.url.hasPrefix("http://127.0.0.1:"))
         #expect(try eventually(timeout: 120) { try serve.get("/01-intro.html").status == 200 }, "\(serve.stderr)")
         let first = try serve.get("/01-intro.html").body
@@ -16,6 +17,7 @@ import Glibc
         #expect(try serve.get("/").body.contains("Serve fixture"))
         #expect(try serve.get("/__workbook/live.js").body.contains("EventSource"))
         let events = try serve.listen()
+        defer { events.stop() }
         #expect(eventually(timeout: 10) { events.changes.count == 1 }, "the first event lists every page's revision")
 
         // Prose: the page changes, the other page does not reload, nothing runs.
@@ -38,6 +40,7 @@ import Glibc
     @Test func aCompileErrorShowsAsAnOverlayAtTheChapterLineUntilFixed() throws {
         let root = try WorkbookProcess.copy(fixture: "serve")
         let serve = try ServeProcess(root: root)
+        defer { serve.stop() }
         #expect(try eventually(timeout: 120) { try serve.get("/01-intro.html").status == 200 }, "\(serve.stderr)")
         let chapter = "chapters/01-intro.md"
         let good = try root.text(chapter)
@@ -58,6 +61,7 @@ import Glibc
                       "/katex/..%2F..%2Fworkbook.toml", "/chapters/01-intro.md", "/workbook.toml"])
     func pathsOutsideTheSiteAre404(path: String) throws {
         let serve = try ServeProcess(root: try WorkbookProcess.copy(fixture: "serve"))
+        defer { serve.stop() }
         #expect(try eventually(timeout: 120) { try serve.get("/").status == 200 }, "\(serve.stderr)")
         let answer = try serve.get(path)
         #expect(answer.status == 404)
@@ -67,8 +71,10 @@ import Glibc
 
     @Test func aPortInUseIsAnErrorNamingThePort() throws {
         let first = try ServeProcess(root: try WorkbookProcess.copy(fixture: "serve"))
+        defer { first.stop() }
         let port = try #require(first.url.split(separator: ":").last.map { $0.filter(\.isNumber) })
         let second = try ServeProcess(root: try WorkbookProcess.copy(fixture: "serve"), arguments: ["--port", port], waitForAddress: false)
+        defer { second.stop() }
         #expect(eventually(timeout: 30) { !second.process.isRunning })
         #expect(second.process.terminationStatus == 1)
         #expect(second.stderr == "127.0.0.1:\(port): error: the port \(port) is already in use (choose another with '--port')\n", "\(second.stderr)")
@@ -77,6 +83,10 @@ import Glibc
     @Test func ctrlCEndsTheServerAndEveryChildProcess() throws {
         let serve = try ServeProcess(root: try WorkbookProcess.copy(fixture: "serve-slow"))
         var children: [(pid: Int32, name: String)] = []
+        defer {
+            serve.stop()
+            for child in children where isAlive(child.pid) { kill(child.pid, SIGKILL) }
+        }
         #expect(eventually(timeout: 120) {
             children = descendantProcesses(of: serve.pid)
             return children.contains { $0.name == "chapter" }

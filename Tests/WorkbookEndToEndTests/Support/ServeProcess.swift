@@ -45,12 +45,11 @@ final class ServeProcess {
 
     deinit { stop() }
 
-    /// Sends SIGINT and waits for the exit (SIGKILL after 20 s).
+    /// Sends SIGINT and waits for the exit (SIGKILL after 20 s); never blocks longer than 30 s.
     func stop() {
         guard process.isRunning else { return }
         kill(pid, SIGINT)
-        if !eventually(timeout: 20, { !self.process.isRunning }) { kill(pid, SIGKILL) }
-        process.waitUntilExit()
+        end(process, within: 20)
     }
 
     /// `GET path` (sent as is): the status and the body.
@@ -82,7 +81,7 @@ final class ServeProcess {
         process.arguments = arguments
         process.standardOutput = handle
         try process.run()
-        process.waitUntilExit()
+        end(process, within: 30)
     }
 }
 
@@ -100,7 +99,15 @@ final class EventsListener {
         try process.run()
     }
 
-    deinit { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+    deinit { stop() }
+
+    /// Kills the `curl` (SIGKILL: it inherits the test thread's blocked signals, SIGTERM
+    /// included, so `terminate()` would leave it running) and waits at most 10 s.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        end(process, within: 10)
+    }
 
     /// The `changed` list of every `revisions` event received so far.
     var changes: [[String]] {
@@ -109,6 +116,16 @@ final class EventsListener {
             let json = try? JSONSerialization.jsonObject(with: Data(line.dropFirst(6).utf8)) as? [String: Any]
             return json?["changed"] as? [String]
         }
+    }
+}
+
+/// Waits for `process` to exit; kills it (SIGKILL, which no blocked signal mask stops) when it
+/// is still running after `seconds`, then waits at most 10 s more. Never waits without a bound:
+/// a process the kill cannot end (stuck in the kernel) is left and the test goes on.
+func end(_ process: Process, within seconds: Double) {
+    if !eventually(timeout: seconds, { !process.isRunning }) {
+        kill(process.processIdentifier, SIGKILL)
+        eventually(timeout: 10) { !process.isRunning }
     }
 }
 
