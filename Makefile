@@ -12,11 +12,11 @@ RELEASE_DIR   = $(shell $(SWIFT) build -c $(CONFIGURATION) --show-bin-path 2>/de
 # The installed program is one file: the site theme is compiled into it.
 # Debian packages the project needs: cmark-gfm (library and command-line tool),
 # KaTeX run under Node.js when the site is built (its style sheet and fonts copied into the site),
-# tidy (HTML check), chromium (browser test), hyperfine (benchmarks),
+# tidy (HTML check), chromium (browser test and serve benchmark), hyperfine (benchmarks),
 # python3-venv (the benchmarks' MkDocs peer, installed from PyPI into a virtualenv).
 BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex nodejs
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
-BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine python3-venv
+BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine python3-venv chromium
 
 .PHONY: fuzz site test test-install build install uninstall deps-build deps-test deps-bench bench clean
 

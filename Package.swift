@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The numeric core: pure Swift, no I/O.
@@ -61,6 +64,19 @@ let package = Package(
                 .embedInCode("Resources/theme/style.css"),
             ]
         ),
+        // `workbook serve`: the site from memory over HTTP, rebuilt when files change, with
+        // reload events and errors shown in the page.
+        .target(
+            name: "WorkbookServe",
+            dependencies: [
+                "WorkbookDriver",
+                "WorkbookKit",
+                "WorkbookSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The pipeline as one API: load a workbook, then check, promote or build it.
         .target(name: "WorkbookDriver", dependencies: ["WorkbookKit", "WorkbookSite"]),
         // The thin command-line interface: parse flags, call the driver, print.
@@ -69,6 +85,7 @@ let package = Package(
             dependencies: [
                 "WorkbookDriver",
                 "WorkbookKit",
+                "WorkbookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +101,7 @@ let package = Package(
         .testTarget(name: "NoteKitTests", dependencies: ["NoteKit"]),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
         .testTarget(name: "WorkbookSiteTests", dependencies: ["WorkbookSite"]),
+        .testTarget(name: "WorkbookServeTests", dependencies: ["WorkbookServe", "WorkbookKit"]),
         .testTarget(name: "WorkbookDriverTests", dependencies: ["WorkbookDriver"]),
         .testTarget(
             name: "WorkbookEndToEndTests",

@@ -20,3 +20,6 @@ Benchmarks/package-bench.sh
 echo
 echo "== Rendering: workbook vs the cmark-gfm command-line tool"
 Benchmarks/render-bench.sh
+echo
+echo "== Live preview: file saved -> page reloaded in headless Chromium, and memory"
+Benchmarks/serve-bench.sh

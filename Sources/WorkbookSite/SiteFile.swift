@@ -1,11 +1,11 @@
 import Foundation
 
 /// A file of the site, by its path inside the site folder.
-struct SiteFile: Sendable, Equatable {
-    var path: String
-    var contents: Data
+public struct SiteFile: Sendable, Equatable {
+    public var path: String
+    public var contents: Data
 
-    init(path: String, contents: Data) {
+    public init(path: String, contents: Data) {
         self.path = path
         self.contents = contents
     }

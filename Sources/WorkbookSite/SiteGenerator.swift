@@ -59,7 +59,7 @@ public struct SiteGenerator: Sendable {
     }
 
     /// Every file of the site, in memory, and how many formulas Node typeset; nothing is written.
-    func render(workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions) throws(WorkbookErrors) -> ([SiteFile], Int) {
+    public func render(workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions) throws(WorkbookErrors) -> ([SiteFile], Int) {
         let inputs = try SiteInputs.gather(workbook: workbook, options: options, katexFolder: katexFolder, now: now ?? Date(), typesetter: typesetter)
         var errors: [WorkbookError] = []
         let drafts = draft(chapters, inputs: inputs, errors: &errors)

@@ -93,6 +93,19 @@ import WorkbookKit
         #expect(outcome.errors.map(\.message) == ["the program crashed"])
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
     }
+
+    @Test func previewRendersEveryPageInMemoryDespiteAFailedChapterAndCountsMismatches() async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write(unpromoted, to: "chapters/01-one.md")
+        try write("# Two\n\n```swift\ncrash\n```\n", to: "chapters/02-two.md")
+        let outcome = try await session().preview(date: CalendarDay(year: 2026, month: 11, day: 21))
+        #expect(outcome.errors.map(\.message) == ["the program crashed"])
+        #expect(outcome.failedChapters == ["chapters/02-two.md"])
+        #expect(outcome.mismatchCount == 1, "01-one prints hello, which is not recorded")
+        let pages = Set((outcome.files ?? []).map(\.path).filter { $0.hasSuffix(".html") })
+        #expect(pages == ["index.html", "01-one.html", "02-two.html"])
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path), "preview writes no site")
+    }
 }
 
 /// Progress lines collected from the callback.
