@@ -28,7 +28,18 @@ import Testing
         try root.write(try root.text(second).replacingOccurrences(of: "var total = double(1)", with: "var total = double(1) // same"), to: second)
         #expect(try check() == ["cached", "compiled"], "editing one chapter's code runs that chapter only")
 
-        #expect(try check(["--no-cache"]) == ["compiled", "compiled"])
+        // `--no-cache` runs every program again, but compiles none it compiled before: the
+        // first chapter's prose edit moved its code lines (its program names them), the second
+        // chapter's program was compiled by the previous check.
+        #expect(try check(["--no-cache"]) == ["compiled", "ran"])
+        #expect(try check(["--no-cache"]) == ["ran", "ran"])
+
+        // A stored program whose bytes were changed is compiled again.
+        let programs = root.appendingPathComponent(".workbook-cache/programs/01-double")
+        let stored = try FileManager.default.contentsOfDirectory(atPath: programs.path).filter { !$0.hasSuffix(".sha256") }
+        #expect(stored.count == 2, "before and after the prose edit: \(stored)")
+        for name in stored { try Data("#!/bin/sh\necho tampered\n".utf8).write(to: programs.appendingPathComponent(name)) }
+        #expect(try check(["--no-cache"]) == ["compiled", "ran"])
 
         try root.write("/// Doubles `x`, twice as politely.\npublic func double(_ x: Int) -> Int { x + x }\n", to: "Tiny/Sources/Tiny/Tiny.swift")
         #expect(try check() == ["compiled", "compiled"], "a package source change runs every chapter")

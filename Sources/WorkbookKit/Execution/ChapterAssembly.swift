@@ -28,7 +28,11 @@ struct ChapterAssembly: Sendable {
             if let unmet = executed.unmetExpectations[index] { assembled.unmetExpectations[index] = unmet }
         }
         for error in executed.errors where !assembled.errors.contains(error) { assembled.errors.append(error) }
-        if executed.provenance == .ran { assembled.provenance = .ran }
+        if executed.provenance == .ran {
+            // Reused only when every program that ran was compiled before.
+            assembled.reusedProgram = (assembled.provenance == .ran ? assembled.reusedProgram : true) && executed.reusedProgram
+            assembled.provenance = .ran
+        }
         assembled.seconds += executed.seconds
         assembled.compileSeconds += executed.compileSeconds
         assembled.runSeconds += executed.runSeconds

@@ -68,6 +68,13 @@ struct ChapterCompiler: Sendable {
                                  environment: toolchain.environment, workingDirectory: folder)
     }
 
+    /// The arguments with placeholders for the source and the binary, and the compile path:
+    /// what decides the executable besides the program's text.
+    var placeholderArguments: [String] {
+        arguments(source: URL(fileURLWithPath: CompilePlan.sourcePlaceholder), binary: URL(fileURLWithPath: CompilePlan.binaryPlaceholder))
+            + ["path=\(path)"]
+    }
+
     /// The `swiftc` arguments that build `source` into `binary`.
     func arguments(source: URL, binary: URL) -> [String] {
         var arguments = CompilerFlags.chapterProgram + programFlags

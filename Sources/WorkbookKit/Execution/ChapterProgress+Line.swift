@@ -11,6 +11,8 @@ extension ChapterProgress {
         case .nothingToRun: return head + "nothing to run"
         case .notRun: return head + "not run"
         case .recorded: return head + "not selected, not cached: recorded outputs used"
+        case .ran where chapter.reusedProgram:
+            return head + "ran \(Self.format(chapter.runSeconds)) (program compiled before)"
         case .ran: return head + "compiled \(Self.format(chapter.compileSeconds)), ran \(Self.format(chapter.runSeconds))"
         }
     }

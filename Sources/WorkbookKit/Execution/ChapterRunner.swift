@@ -16,6 +16,8 @@ public struct ChapterRun: Sendable, Equatable {
     public var runSeconds: Double
     /// The seconds each finished snippet ran, measured by the program itself, by snippet index.
     public var snippetSeconds: [Int: Double] = [:]
+    /// Whether the program was compiled before and taken from `ProgramBinaryCache`.
+    public var reusedProgram = false
     /// The snippet that was running when the program crashed or exited early: what it printed
     /// and the program's stderr (for `expect=crash`).
     public var stoppedSnippet: StoppedSnippet? = nil
@@ -46,6 +48,9 @@ public struct ChapterRunner: Sendable {
     public var flags: [String]
     /// Whether the compile takes the shortcuts or calls plain `swiftc`.
     public var compilePath: CompilePath = .shortcuts
+    /// The hash of the package's built products (`PackageBuild.outputHash`), part of the key of
+    /// compiled programs; `nil` without a package.
+    public var packageHash: String? = nil
 
     public init(toolchain: Toolchain, cache: CacheFolder, flags: [String] = []) {
         self.toolchain = toolchain
@@ -63,26 +68,36 @@ public struct ChapterRunner: Sendable {
         var run = ChapterRun(outputs: [:], errors: [], compileSeconds: 0, runSeconds: 0)
 
         let compileStart = ContinuousClock.now
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(program.source.utf8).write(to: source)
-            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: flags, path: compilePath,
-                                           programFlags: program.shape.compilerFlags)
-            let result = try await compiler.compile(source: source, binary: binary, folder: folder, root: root)
-            run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
-            guard result.succeeded else {
-                run.errors = compileErrors(result.standardError + result.standardOutput, source: source, chapter: chapter)
+        let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: flags, path: compilePath,
+                                       programFlags: program.shape.compilerFlags)
+        let programs = ProgramBinaryCache(cache: cache)
+        let key = ProgramBinaryCache.key(source: program.source, arguments: compiler.placeholderArguments,
+                                         toolchain: toolchain, packageHash: packageHash)
+        var executable = binary
+        if let stored = programs.executable(forKey: key, slug: chapter.slug) {
+            executable = stored
+            run.reusedProgram = true
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(program.source.utf8).write(to: source)
+                let result = try await compiler.compile(source: source, binary: binary, folder: folder, root: root)
+                run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
+                guard result.succeeded else {
+                    run.errors = compileErrors(result.standardError + result.standardOutput, source: source, chapter: chapter)
+                    return run
+                }
+            } catch {
+                run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(Self.words(error))", stage: "compile")]
                 return run
             }
-        } catch {
-            run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(Self.words(error))", stage: "compile")]
-            return run
+            executable = programs.store(binary, forKey: key, slug: chapter.slug) ?? binary
         }
 
         let runStart = ContinuousClock.now
         let outcome: ProgramOutcome
         do {
-            outcome = try await execute(binary, program: program, root: root, timeout: timeout)
+            outcome = try await execute(executable, program: program, root: root, timeout: timeout)
         } catch {
             run.errors = [WorkbookError(path: chapter.path, message: "cannot run the chapter: \(Self.words(error))", stage: "run")]
             return run

@@ -44,6 +44,7 @@ public struct SwiftCompilerEngine: SnippetEngine {
         func run(_ chapter: Chapter) async -> ChapterRun {
             var runner = ChapterRunner(toolchain: toolchain, cache: cache, flags: package?.swiftcArguments ?? [])
             runner.compilePath = compilePath
+            runner.packageHash = package?.build?.outputHash
             return await runner.run(chapter, root: workbook.root, timeout: workbook.config.timeout)
         }
     }

@@ -218,6 +218,7 @@ public struct WorkbookExecutor: Sendable {
                                        seconds: run.compileSeconds + run.runSeconds)
         executed.compileSeconds = run.compileSeconds
         executed.runSeconds = run.runSeconds
+        executed.reusedProgram = run.reusedProgram
         executed.snippetSeconds = run.snippetSeconds
         executed.errors = run.errors
         return executed

@@ -13,6 +13,8 @@ public struct ExecutedChapter: Sendable, Equatable {
     public var compileSeconds: Double = 0
     /// Seconds the chapter's program ran (0 when cached).
     public var runSeconds: Double = 0
+    /// Whether the chapter ran programs compiled before (none was compiled in this run).
+    public var reusedProgram = false
     /// The seconds each snippet ran, measured by the chapter's program, by snippet index
     /// (empty when the chapter did not run).
     public var snippetSeconds: [Int: Double] = [:]
