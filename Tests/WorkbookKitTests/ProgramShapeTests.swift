@@ -92,6 +92,47 @@ import Testing
         #expect(fromLibrary == fromScript)
     }
 
+    /// A chapter of `count` snippets: a running sum, a type and a function used later, and a
+    /// line `print(#line)` so moved lines would show.
+    static func long(_ count: Int, extra: String = "") -> String {
+        var text = "# Long\n\n```swift\nstruct Tally { var total = 0 }\nvar tally = Tally()\nfunc add(_ x: Int) -> Int { tally.total += x; return tally.total }\n\(extra)```\n"
+        for index in 1..<count {
+            text += "\n```swift\nlet step\(index) = add(\(index))\nprint(step\(index), #line)\n```\n"
+        }
+        return text
+    }
+
+    @Test func aLongChapterIsCompiledAsTwoFilesWithTheSameOutputs() async throws {
+        let chapter = try SnippetExtractor().extract(path: "chapters/01-sharing.md", source: Self.long(40))
+        let program = ChapterProgram(chapter: chapter, modules: [])
+        #expect(program.otherSources.count == 1, "40 snippets: two files")
+        #expect(program.otherSources[0].contains("@main enum _WorkbookMain"), "the entry point is in the last file")
+        #expect(!program.source.contains("@main"))
+        let short = try SnippetExtractor().extract(path: "chapters/01-sharing.md", source: Self.long(20))
+        #expect(ChapterProgram(chapter: short, modules: []).otherSources.isEmpty, "20 snippets: one file")
+        let hidden = try SnippetExtractor().extract(path: "chapters/01-sharing.md", source: Self.long(40, extra: "private let secret = 1\n"))
+        #expect(ChapterProgram(chapter: hidden, modules: []).otherSources.isEmpty, "private declarations keep one file")
+
+        let report = try await execute(Self.long(40))
+        let outputs = try #require(report.chapters.first?.outputs)
+        #expect(report.chapters.first?.errors == [])
+        var total = 0
+        for index in 1..<40 {
+            total += index
+            // The first snippet takes lines 3-7, each later one five lines: its print is the fourth.
+            #expect(outputs[index] == "\(total) \(11 + 5 * (index - 1))\n", "snippet \(index)")
+        }
+    }
+
+    @Test func anErrorInTheSecondFileIsReportedOnceAtTheChaptersLine() async throws {
+        let source = Self.long(40) + "\n```swift\nprint(undefinedName)\n```\n"
+        let report = try await execute(source)
+        let errors = try #require(report.chapters.first?.errors)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.line == 7 + 5 * 39 + 3, "\(errors)")
+        #expect(errors.first?.message.contains("undefinedName") == true)
+    }
+
     /// The program's stdout, with the seconds of each end line taken out.
     func compileAndRun(_ source: String, flags: [String]) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("program-shape-\(UUID().uuidString)")

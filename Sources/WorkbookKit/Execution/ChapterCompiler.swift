@@ -16,14 +16,16 @@ struct ChapterCompiler: Sendable {
     /// Flags the program's shape needs (`ChapterProgram.Shape.compilerFlags`).
     var programFlags: [String] = []
 
-    /// Compiles `source` into `binary`, using `folder` for intermediate files; tools run in
-    /// `root`. The result carries every job's output, up to the first failure.
-    func compile(source: URL, binary: URL, folder: URL, root: URL) async throws -> ToolResult {
-        guard path == .shortcuts else { return try await compileWithPlainSwiftc(source: source, binary: binary, root: root) }
-        let placeholders = arguments(
-            source: URL(fileURLWithPath: CompilePlan.sourcePlaceholder), binary: URL(fileURLWithPath: CompilePlan.binaryPlaceholder))
+    /// Compiles `sources` (a `main.swift` and the files beside it) into `binary`, using
+    /// `folder` for intermediate files; tools run in `root`. The result carries every job's
+    /// output, up to the first failure.
+    func compile(sources: [URL], binary: URL, folder: URL, root: URL) async throws -> ToolResult {
+        guard path == .shortcuts, let source = sources.first else {
+            return try await compileWithPlainSwiftc(sources: sources, binary: binary, root: root)
+        }
+        let placeholders = arguments(sources: Self.placeholders(sources), binary: URL(fileURLWithPath: CompilePlan.binaryPlaceholder))
         guard let plan = await CompilePlan.load(toolchain: toolchain, arguments: placeholders, cache: cache) else {
-            return try await compileWithPlainSwiftc(source: source, binary: binary, root: root)
+            return try await compileWithPlainSwiftc(sources: sources, binary: binary, root: root)
         }
         let temporary = folder.appendingPathComponent("objects", isDirectory: true)
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
@@ -31,7 +33,20 @@ struct ChapterCompiler: Sendable {
         let directLink = plan.directLink(source: source, binary: binary, temporary: temporary)
         let autolink = AutolinkCache(toolchain: toolchain, cache: cache)
         var combined = ToolResult(succeeded: true, standardOutput: "", standardError: "")
-        for (position, job) in jobs.enumerated() {
+        // The compiler jobs of a program's files (one per file) run at once.
+        let compileJobs = jobs.prefix { Self.isFrontend($0) }
+        if compileJobs.count > 1 {
+            let results = try await runAtOnce(Array(compileJobs), in: root)
+            for result in results {
+                combined.standardOutput += result.standardOutput
+                combined.standardError += result.standardError
+            }
+            guard results.allSatisfy(\.succeeded) else {
+                combined.succeeded = false
+                return combined
+            }
+        }
+        for (position, job) in jobs.enumerated() where compileJobs.count < 2 || position >= compileJobs.count {
             let result: ToolResult
             if AutolinkCache.isExtraction(job) {
                 result = try await autolink.run(job, workingDirectory: root)
@@ -51,9 +66,33 @@ struct ChapterCompiler: Sendable {
     }
 
     /// One `swiftc` call that compiles and links.
-    func compileWithPlainSwiftc(source: URL, binary: URL, root: URL) async throws -> ToolResult {
-        try await ToolRunner.run(toolchain.swiftc, arguments: arguments(source: source, binary: binary),
+    func compileWithPlainSwiftc(sources: [URL], binary: URL, root: URL) async throws -> ToolResult {
+        try await ToolRunner.run(toolchain.swiftc, arguments: arguments(sources: sources, binary: binary),
                                environment: toolchain.environment, workingDirectory: root)
+    }
+
+    /// Runs `jobs` at the same time; their results in the same order.
+    func runAtOnce(_ jobs: [[String]], in folder: URL) async throws -> [ToolResult] {
+        try await withThrowingTaskGroup(of: (Int, ToolResult).self) { group in
+            for (position, job) in jobs.enumerated() {
+                group.addTask { (position, try await run(job, in: folder)) }
+            }
+            var results = [ToolResult?](repeating: nil, count: jobs.count)
+            for try await (position, result) in group { results[position] = result }
+            return results.compactMap { $0 }
+        }
+    }
+
+    /// Whether `job` starts the compiler frontend.
+    static func isFrontend(_ job: [String]) -> Bool {
+        job.first.map { URL(fileURLWithPath: $0).lastPathComponent == "swift-frontend" } ?? false && job.contains("-frontend")
+    }
+
+    /// The placeholder paths of `sources`: `main.swift`, then the other files by name.
+    static func placeholders(_ sources: [URL]) -> [URL] {
+        sources.enumerated().map { position, url in
+            URL(fileURLWithPath: position == 0 ? CompilePlan.sourcePlaceholder : CompilePlan.sourcePlaceholder(named: url.lastPathComponent))
+        }
     }
 
     /// Runs the linker directly; if that fails, links again through clang, whose result
@@ -68,19 +107,18 @@ struct ChapterCompiler: Sendable {
                                  environment: toolchain.environment, workingDirectory: folder)
     }
 
-    /// The arguments with placeholders for the source and the binary, and the compile path:
+    /// The arguments with placeholders for the sources and the binary, and the compile path:
     /// what decides the executable besides the program's text.
-    var placeholderArguments: [String] {
-        arguments(source: URL(fileURLWithPath: CompilePlan.sourcePlaceholder), binary: URL(fileURLWithPath: CompilePlan.binaryPlaceholder))
-            + ["path=\(path)"]
+    func placeholderArguments(sources: [URL]) -> [String] {
+        arguments(sources: Self.placeholders(sources), binary: URL(fileURLWithPath: CompilePlan.binaryPlaceholder)) + ["path=\(path)"]
     }
 
-    /// The `swiftc` arguments that build `source` into `binary`.
-    func arguments(source: URL, binary: URL) -> [String] {
+    /// The `swiftc` arguments that build `sources` into `binary`.
+    func arguments(sources: [URL], binary: URL) -> [String] {
         var arguments = CompilerFlags.chapterProgram + programFlags
         // lld links a Foundation program about 60 ms faster than the default gold.
         let lld = toolchain.swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld")
         if FileManager.default.isExecutableFile(atPath: lld.path) { arguments.append("-use-ld=lld") }
-        return arguments + flags + [source.path, "-o", binary.path]
+        return arguments + flags + sources.map(\.path) + ["-o", binary.path]
     }
 }

@@ -80,10 +80,19 @@ extension ChapterProgram {
         return text
     }
 
-    /// The snippets as file-scope declarations and one function each, or `nil` when a
-    /// snippet cannot be split exactly.
+    /// The snippets as file-scope declarations and one function each, in one file, or `nil`
+    /// when a snippet cannot be split exactly.
     static func librarySource(path: String, snippets: [Snippet], modules: [String], marker: String,
                               lineBuffered: Bool = false) -> String? {
+        libraryFiles(path: path, snippets: snippets, modules: modules, marker: marker, lineBuffered: lineBuffered, parts: 1)?.first
+    }
+
+    /// The library shape in `parts` files of one module (fewer when there are fewer snippets),
+    /// split where about as much code lies on each side; the first file holds the framing,
+    /// the last the entry point, and each repeats the imports. `nil` when a snippet cannot be
+    /// split exactly.
+    static func libraryFiles(path: String, snippets: [Snippet], modules: [String], marker: String,
+                             lineBuffered: Bool = false, parts: Int) -> [String]? {
         var split: [SnippetItems] = []
         for snippet in snippets {
             guard let items = SnippetItems(code: snippet.code) else { return nil }
@@ -95,10 +104,11 @@ extension ChapterProgram {
             "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine + item.line - 1))\n"
                 + String(repeating: " ", count: max(0, item.column - 1)) + item.text + after
         }
-        var text = prelude(path: path, modules: modules)
+        var userImports = ""
         for (snippet, items) in zip(snippets, split) {
-            for item in items.imports { text += located(item, of: snippet) }
+            for item in items.imports { userImports += located(item, of: snippet) }
         }
+        var text = prelude(path: path, modules: modules) + userImports
         text += """
             func _workbookTry<T>(_ initializer: () throws -> T) -> T {
                 do { return try initializer() } catch { Swift._errorInMain(error); Swift.fatalError() }
@@ -111,33 +121,69 @@ extension ChapterProgram {
             }
 
             """
+        var chunks: [String] = []
         for (snippet, items) in zip(snippets, split) {
+            var chunk = ""
             for declaration in items.declarations {
                 switch declaration {
                 case .plain(let item):
-                    text += located(item, of: snippet)
+                    chunk += located(item, of: snippet)
                 case .throwing(let head, let initializer):
                     // The initializer keeps its own line and column; a throw ends the program
                     // with the message of an uncaught top-level error.
-                    text += located(head, of: snippet, then: " _workbookTry {\n")
-                    text += located(initializer, of: snippet, then: "\n}\n#sourceLocation()\n")
+                    chunk += located(head, of: snippet, then: " _workbookTry {\n")
+                    chunk += located(initializer, of: snippet, then: "\n}\n#sourceLocation()\n")
                 }
             }
-            text += "func _workbookSnippet\(snippet.index)() throws {\n"
+            chunk += "func _workbookSnippet\(snippet.index)() throws {\n"
             for step in items.steps {
                 switch step {
-                case .statement(let item): text += located(item, of: snippet)
-                case .touch(let name): text += "_ = \(name)\n"
+                case .statement(let item): chunk += located(item, of: snippet)
+                case .touch(let name): chunk += "_ = \(name)\n"
                 }
             }
-            text += "}\n"
+            chunk += "}\n"
+            chunks.append(chunk)
         }
-        text += "@main enum _WorkbookMain {\n    static func main() throws {\n"
-        if lineBuffered { text += lineBuffering }
+        var entry = "@main enum _WorkbookMain {\n    static func main() throws {\n"
+        if lineBuffered { entry += lineBuffering }
         for snippet in snippets {
-            text += "        try _workbookRun(\(snippet.index), _workbookSnippet\(snippet.index))\n"
+            entry += "        try _workbookRun(\(snippet.index), _workbookSnippet\(snippet.index))\n"
         }
-        text += "    }\n}\n"
+        entry += "    }\n}\n"
+
+        var files: [String] = []
+        for group in balanced(chunks, parts: parts) {
+            if files.isEmpty {
+                files.append(text + group.joined())
+            } else {
+                files.append(importsOnly(path: path, modules: modules) + userImports + group.joined())
+            }
+        }
+        files[files.count - 1] += entry
+        return files
+    }
+
+    /// `chunks` in order, cut into at most `parts` runs of about equal length (at least one run).
+    static func balanced(_ chunks: [String], parts: Int) -> [[String]] {
+        let total = chunks.reduce(0) { $0 + $1.utf8.count }
+        let count = max(1, min(parts, chunks.count))
+        var runs: [[String]] = [[]]
+        var done = 0
+        for chunk in chunks {
+            let share = total * runs.count / count
+            if runs.count < count, done >= share, !runs[runs.count - 1].isEmpty { runs.append([]) }
+            runs[runs.count - 1].append(chunk)
+            done += chunk.utf8.count
+        }
+        return runs
+    }
+
+    /// The imports every file of a program starts with, without the framing functions.
+    static func importsOnly(path: String, modules: [String]) -> String {
+        var text = "// Generated from \(path); edit the chapter, not this file.\n"
+        for module in implicitImports + modules { text += "import \(module)\n" }
+        text += "#if canImport(Glibc)\nimport Glibc\n#elseif canImport(Darwin)\nimport Darwin\n#endif\n"
         return text
     }
 }

@@ -71,7 +71,9 @@ public struct ChapterRunner: Sendable {
         let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: flags, path: compilePath,
                                        programFlags: program.shape.compilerFlags)
         let programs = ProgramBinaryCache(cache: cache)
-        let key = ProgramBinaryCache.key(source: program.source, arguments: compiler.placeholderArguments,
+        let sources = [source] + program.otherSources.indices.map { folder.appendingPathComponent("part-\($0 + 2).swift") }
+        let key = ProgramBinaryCache.key(source: ([program.source] + program.otherSources).joined(separator: "\u{0}"),
+                                         arguments: compiler.placeholderArguments(sources: sources),
                                          toolchain: toolchain, packageHash: packageHash)
         var executable = binary
         if let stored = programs.executable(forKey: key, slug: chapter.slug) {
@@ -80,8 +82,8 @@ public struct ChapterRunner: Sendable {
         } else {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(program.source.utf8).write(to: source)
-                let result = try await compiler.compile(source: source, binary: binary, folder: folder, root: root)
+                for (url, text) in zip(sources, [program.source] + program.otherSources) { try Data(text.utf8).write(to: url) }
+                let result = try await compiler.compile(sources: sources, binary: binary, folder: folder, root: root)
                 run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
                 guard result.succeeded else {
                     run.errors = compileErrors(result.standardError + result.standardOutput, source: source, chapter: chapter)
@@ -128,7 +130,9 @@ public struct ChapterRunner: Sendable {
     func compileErrors(_ output: String, source: URL, chapter: Chapter) -> [WorkbookError] {
         let diagnostics = CompilerDiagnostics(root: URL(fileURLWithPath: "/nonexistent"),
                                               generatedFile: (source.path, chapter.path))
-        let errors = diagnostics.errors(in: output, stage: "compile")
+        // The jobs of a program's files may report the same error: each once, in order.
+        var seen = Set<String>()
+        let errors = diagnostics.errors(in: output, stage: "compile").filter { seen.insert($0.description).inserted }
         if !errors.isEmpty { return errors }
         return [WorkbookError(path: chapter.path, message: "the chapter's program failed to compile", stage: "compile",
                               details: CompilerDiagnostics.excerpt(output))]

@@ -9,7 +9,9 @@ import Foundation
 /// job is a clang link, the plan also holds the linker command clang would start
 /// (`DirectLinker`), which the runner prefers.
 struct CompilePlan: Codable, Sendable, Equatable {
-    static let sourcePlaceholder = "/@workbook-source@/main.swift"
+    /// The folder of the program's files: `main.swift`, and `part-2.swift`, … for a long one.
+    static let sourceFolderPlaceholder = "/@workbook-source@"
+    static let sourcePlaceholder = sourceFolderPlaceholder + "/main.swift"
     static let binaryPlaceholder = "/@workbook-binary@/chapter"
     static let temporaryPlaceholder = "@workbook-temporary@"
 
@@ -78,7 +80,11 @@ struct CompilePlan: Codable, Sendable, Equatable {
         self.jobs = jobs.map { $0.map { $0.replacingOccurrences(of: temporaryFolder, with: Self.temporaryPlaceholder) } }
     }
 
-    /// The jobs with real paths: `temporary` is a folder for intermediate files.
+    /// The placeholder of the program's file `name`.
+    static func sourcePlaceholder(named name: String) -> String { sourceFolderPlaceholder + "/" + name }
+
+    /// The jobs with real paths (`source` is the program's `main.swift`, beside its other
+    /// files): `temporary` is a folder for intermediate files.
     func jobs(source: URL, binary: URL, temporary: URL) -> [[String]] {
         jobs.map { Self.resolve($0, source: source, binary: binary, temporary: temporary) }
     }
@@ -90,7 +96,7 @@ struct CompilePlan: Codable, Sendable, Equatable {
 
     static func resolve(_ job: [String], source: URL, binary: URL, temporary: URL) -> [String] {
         job.map {
-            $0.replacingOccurrences(of: Self.sourcePlaceholder, with: source.path)
+            $0.replacingOccurrences(of: Self.sourceFolderPlaceholder + "/", with: source.deletingLastPathComponent().path + "/")
                 .replacingOccurrences(of: Self.binaryPlaceholder, with: binary.path)
                 .replacingOccurrences(of: Self.temporaryPlaceholder, with: temporary.path)
         }
