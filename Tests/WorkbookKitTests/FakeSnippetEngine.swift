@@ -14,6 +14,9 @@ actor FakeEngineLog {
     private(set) var finishes: [String] = []
     private(set) var running = 0
     private(set) var mostAtOnce = 0
+    /// The spare cores each chapter was given, by path.
+    private(set) var spareCores: [String: Int] = [:]
+    func gave(_ cores: Int, to path: String) { spareCores[path] = cores }
 
     func sessionStarted() { sessions += 1 }
     /// Whether the current session was prepared, and how many cache keys were asked for
@@ -80,6 +83,11 @@ struct FakeSnippetEngine: SnippetEngine {
         func prepare(rebuild: Bool) async throws(WorkbookErrors) {
             await engine.log.prepared()
             if let error = engine.preparationError { throw WorkbookErrors([error]) }
+        }
+
+        func run(_ chapter: Chapter, spareCores: Int) async -> ChapterRun {
+            await engine.log.gave(spareCores, to: chapter.path)
+            return await run(chapter)
         }
 
         func run(_ chapter: Chapter) async -> ChapterRun {

@@ -43,6 +43,20 @@ import Testing
         #expect(await engine.log.runs.count == 6)
     }
 
+    @Test func onlyProgramsLeftWithoutCompanyAreGivenTheSpareCores() async throws {
+        defer { try? FileManager.default.removeItem(at: cacheFolder) }
+        let book = try workbook((1...3).map { ("0\($0)-c", chapter("print(\($0))")) })
+        let engine = FakeSnippetEngine()
+        _ = await executor(engine, jobs: 2).execute(book)
+        // Three programs on two jobs: none starts while a core is free of programs to come.
+        #expect(await engine.log.spareCores == ["chapters/01-c.md": 0, "chapters/02-c.md": 0, "chapters/03-c.md": 0])
+
+        let one = try workbook([("01-c", chapter("print(1)"))])
+        let single = FakeSnippetEngine()
+        _ = await executor(single, jobs: 4, useCache: false).execute(one)
+        #expect(await single.log.spareCores == ["chapters/01-c.md": 3], "one program alone on four jobs")
+    }
+
     @Test func reportsProgressInReadingOrderWhateverOrderChaptersFinish() async throws {
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook([("01-a", chapter("a")), ("02-b", "# No code\n"), ("03-c", chapter("c")), ("04-d", chapter("d"))])

@@ -17,8 +17,10 @@ public struct ChapterProgram: Sendable, Equatable {
     public static let templateVersion = "program-6"
     /// A library-shape program of at least this many snippets is compiled as two files by two
     /// compiler jobs at once (about 5 ms of compiler time per small snippet, against about
-    /// 60 ms to start a job and parse the other file).
+    /// 60 ms to start a job and parse the other file), even when no core is spare.
     static let splitThreshold = 32
+    /// The most files a program is written as.
+    public static let maximumFiles = 4
 
     /// The only module every program imports; snippets import the package's modules they use.
     public static let implicitImports = ["Foundation"]
@@ -34,22 +36,36 @@ public struct ChapterProgram: Sendable, Equatable {
     public var snippetIndices: [Int]
     /// How the program is laid out (see `ChapterProgram+Shapes.swift`).
     var shape: Shape
+    /// A hash of everything the program's text is generated from (the template, the chapter's
+    /// path, the modules, each runnable snippet's index, lines, code and options), the same
+    /// whatever number of files it is written as: such programs behave alike.
+    public var identity: String
 
     /// Generates the program of `chapter`, importing `modules` besides Foundation (chapter
-    /// programs pass none: snippets import what they use).
-    public init(chapter: Chapter, modules: [String]) {
+    /// programs pass none: snippets import what they use), as up to `files` files (one per
+    /// compiler job that may run at once; a long chapter takes at least two).
+    public init(chapter: Chapter, modules: [String], files: Int = 1) {
         let runnable = chapter.snippets.filter { !$0.options.norun }
         var hasher = ContentHasher()
         for snippet in runnable { hasher.combine(snippet.code) }
         boundary = "\u{1}workbook-boundary-\(hasher.finalize().prefix(20))"
         snippetIndices = runnable.map(\.index)
 
+        var generatedFrom = ContentHasher()
+        for part in [Self.templateVersion, chapter.path] + modules { generatedFrom.combine(part) }
+        for snippet in runnable {
+            generatedFrom.combine("\(snippet.index):\(snippet.codeFirstLine):\(snippet.options.documentation.expect.map { "\($0)" } ?? "")")
+            generatedFrom.combine(snippet.code)
+        }
+        identity = generatedFrom.finalize()
+
         let marker = boundary.replacingOccurrences(of: "\u{1}", with: "\\u{1}")
         // Line-buffered stdout keeps what a snippet printed before it trapped (`expect=crash`).
         let lineBuffered = runnable.contains { $0.options.documentation.expect == .crash }
         // Files see each other's declarations, except `private` and `fileprivate` ones: a
         // chapter that declares such keeps one file.
-        let parts = runnable.count >= Self.splitThreshold && !runnable.contains { $0.code.contains("private") } ? 2 : 1
+        let wanted = min(Self.maximumFiles, max(files, runnable.count >= Self.splitThreshold ? 2 : 1))
+        let parts = runnable.contains { $0.code.contains("private") } ? 1 : wanted
         if let files = Self.libraryFiles(path: chapter.path, snippets: runnable, modules: modules, marker: marker,
                                          lineBuffered: lineBuffered, parts: parts) {
             (source, otherSources, shape) = (files[0], Array(files.dropFirst()), .library)

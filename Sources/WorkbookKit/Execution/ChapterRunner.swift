@@ -51,6 +51,8 @@ public struct ChapterRunner: Sendable {
     /// The hash of the package's built products (`PackageBuild.outputHash`), part of the key of
     /// compiled programs; `nil` without a package.
     public var packageHash: String? = nil
+    /// How many compiler jobs the program may use at once: its number of files, at most.
+    public var compileJobs = 1
 
     public init(toolchain: Toolchain, cache: CacheFolder, flags: [String] = []) {
         self.toolchain = toolchain
@@ -60,7 +62,7 @@ public struct ChapterRunner: Sendable {
 
     /// Compiles and runs `chapter` of the workbook at `root`, stopping it after `timeout` seconds.
     public func run(_ chapter: Chapter, root: URL, timeout: Double) async -> ChapterRun {
-        let program = ChapterProgram(chapter: chapter, modules: [])
+        let program = ChapterProgram(chapter: chapter, modules: [], files: compileJobs)
         let folder = cache.url.appendingPathComponent("build/\(chapter.slug)-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("main.swift")
@@ -72,8 +74,8 @@ public struct ChapterRunner: Sendable {
                                        programFlags: program.shape.compilerFlags)
         let programs = ProgramBinaryCache(cache: cache)
         let sources = [source] + program.otherSources.indices.map { folder.appendingPathComponent("part-\($0 + 2).swift") }
-        let key = ProgramBinaryCache.key(source: ([program.source] + program.otherSources).joined(separator: "\u{0}"),
-                                         arguments: compiler.placeholderArguments(sources: sources),
+        // One key for the program however many files it is written as.
+        let key = ProgramBinaryCache.key(source: program.identity, arguments: compiler.placeholderArguments(sources: [source]),
                                          toolchain: toolchain, packageHash: packageHash)
         var executable = binary
         if let stored = programs.executable(forKey: key, slug: chapter.slug) {

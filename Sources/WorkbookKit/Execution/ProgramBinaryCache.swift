@@ -1,9 +1,10 @@
 import Foundation
 
-/// Compiled chapter programs, kept by a key of everything that decides the executable's bytes:
-/// the generated program's text (which holds every snippet, its chapter lines and the boundary
-/// token), the compiler (its version and the binary's identity), every `swiftc` argument, the
-/// compile path and the hash of the package's built products.
+/// Compiled chapter programs, kept by a key of everything that decides the executable's
+/// behaviour: what the program's text is generated from (`ChapterProgram.identity`: every
+/// snippet, its chapter lines, the template), the compiler (its version and the binary's
+/// identity), every `swiftc` argument, the compile path and the hash of the package's built
+/// products. A program written as several files shares the key of its one-file form.
 ///
 /// `--no-cache` runs every program again, but a program compiled before with the same key is
 /// not compiled again; neither is a chapter whose edit was undone. An entry is the executable
@@ -18,7 +19,7 @@ struct ProgramBinaryCache: Sendable {
         folder = cache.url.appendingPathComponent("programs", isDirectory: true)
     }
 
-    /// The key of a program: `source` compiled with `arguments` (with placeholder paths) by
+    /// The key of a program: `source` (its identity) compiled with `arguments` (with placeholder paths) by
     /// `toolchain`, against the package products whose built hash is `packageHash`.
     static func key(source: String, arguments: [String], toolchain: Toolchain, packageHash: String?) -> String {
         var hasher = ContentHasher()

@@ -26,6 +26,10 @@ public protocol SnippetEngineSession: Sendable {
     func prepare(rebuild: Bool) async throws(WorkbookErrors)
     /// Runs `chapter`'s runnable snippets (one program's) in order and returns what they printed.
     func run(_ chapter: Chapter) async -> ChapterRun
+    /// ``run(_:)`` when `spareCores` cores have no other program to work on (the last programs
+    /// of a run, or a single edited chapter): an engine may spread the program's preparation
+    /// over them. By default ``run(_:)``.
+    func run(_ chapter: Chapter, spareCores: Int) async -> ChapterRun
     /// What ``prepare(rebuild:)`` is about to build, for a progress line (`package products BatchNorm,
     /// NoteKit`); `nil` when it has nothing to build.
     func preparationSummary() -> String?
@@ -42,6 +46,7 @@ extension SnippetEngineSession {
     public func preparationSummary() -> String? { nil }
     public func preparationSummary(rebuild: Bool) -> String? { preparationSummary() }
     public var preparesBeforeKeys: Bool { false }
+    public func run(_ chapter: Chapter, spareCores: Int) async -> ChapterRun { await run(chapter) }
 }
 
 /// The engine's preparation (building a package's products), reported before and after.

@@ -42,9 +42,15 @@ public struct SwiftCompilerEngine: SnippetEngine {
         }
 
         func run(_ chapter: Chapter) async -> ChapterRun {
+            await run(chapter, spareCores: 0)
+        }
+
+        /// With spare cores, the program is written as several files compiled at once.
+        func run(_ chapter: Chapter, spareCores: Int) async -> ChapterRun {
             var runner = ChapterRunner(toolchain: toolchain, cache: cache, flags: package?.swiftcArguments ?? [])
             runner.compilePath = compilePath
             runner.packageHash = package?.build?.outputHash
+            runner.compileJobs = min(1 + spareCores, ChapterProgram.maximumFiles)
             return await runner.run(chapter, root: workbook.root, timeout: workbook.config.timeout)
         }
     }

@@ -150,12 +150,17 @@ public struct WorkbookExecutor: Sendable {
         let jobs = options.jobs
         await withTaskGroup(of: (PendingProgram, ExecutedChapter).self) { group in
             var next = 0
+            var running = 0
             func startNext() {
                 guard next < pending.count else { return }
                 let item = pending[next]
                 next += 1
+                running += 1
+                // Cores no program will ask for: those beyond the programs running and waiting.
+                let spareCores = max(0, jobs - running - (pending.count - next))
                 group.addTask {
-                    let executed = Self.executedProgram(item.program, of: item.chapter, run: await session.run(item.chapter))
+                    let executed = Self.executedProgram(item.program, of: item.chapter,
+                                                        run: await session.run(item.chapter, spareCores: spareCores))
                     if executed.succeeded && executed.unmetExpectations.isEmpty {
                         resultCache.store(executed.outputs, forKey: item.key)
                     }
@@ -164,6 +169,7 @@ public struct WorkbookExecutor: Sendable {
             }
             for _ in 0..<jobs { startNext() }
             for await (item, executed) in group {
+                running -= 1
                 assemblies[item.chapterIndex]?.add(executed, of: item.program)
                 if let assembly = assemblies[item.chapterIndex], assembly.isComplete {
                     board.record(assembly.result, at: item.chapterIndex)
