@@ -71,7 +71,9 @@ import Testing
         _ = try #require(cache.store(try linked("program k3", in: folder), forKey: "k3", slug: "01-a"))
 
         #expect(cache.executable(forKey: "k2", slug: "01-a") == nil, "the least recently used is removed")
-        #expect(!FileManager.default.fileExists(atPath: cache.checksumFile(cache.entry("k2", slug: "01-a")).path))
+        #expect(!FileManager.default.fileExists(atPath: cache.entry("k2", slug: "01-a").deletingLastPathComponent().path),
+                "its folder is gone")
+        #expect(cache.entry("k1", slug: "01-a").lastPathComponent == "chapter", "a stored program runs under the name 'chapter'")
         #expect(cache.executable(forKey: "k1", slug: "01-a") != nil)
         #expect(cache.executable(forKey: "k3", slug: "01-a") != nil)
         #expect(cache.executable(forKey: "k9", slug: "02-b") != nil, "other chapters keep theirs")

@@ -67,20 +67,26 @@ struct ProgramBinaryCache: Sendable {
     func prune(slug: String, keeping kept: URL) {
         let chapterFolder = folder.appendingPathComponent(slug, isDirectory: true)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: chapterFolder.path) else { return }
-        let binaries = names.filter { !$0.hasSuffix(".sha256") && !$0.hasPrefix(".") }.map { chapterFolder.appendingPathComponent($0) }
-        guard binaries.count > keptPerChapter else { return }
-        let dated = binaries.map { url in
-            (url, (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast)
+        let entries = names.filter { !$0.hasPrefix(".") }.map { chapterFolder.appendingPathComponent($0, isDirectory: true) }
+        guard entries.count > keptPerChapter else { return }
+        let dated = entries.map { entry in
+            (entry, (try? FileManager.default.attributesOfItem(atPath: entry.appendingPathComponent(Self.executableName).path)[.modificationDate]
+                as? Date) ?? .distantPast)
         }
-        for (url, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(keptPerChapter) where url != kept {
-            try? FileManager.default.removeItem(at: url)
-            try? FileManager.default.removeItem(at: checksumFile(url))
+        let keptFolder = kept.deletingLastPathComponent().standardizedFileURL
+        for (entry, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(keptPerChapter) where entry.standardizedFileURL != keptFolder {
+            try? FileManager.default.removeItem(at: entry)
         }
     }
 
+    /// The executable of `key`: `programs/<chapter>/<key>/chapter`, so the running program is
+    /// named `chapter` as a freshly compiled one is.
     func entry(_ key: String, slug: String) -> URL {
-        folder.appendingPathComponent(slug, isDirectory: true).appendingPathComponent(String(key.prefix(40)))
+        folder.appendingPathComponent(slug, isDirectory: true).appendingPathComponent(String(key.prefix(40)), isDirectory: true)
+            .appendingPathComponent(Self.executableName)
     }
+
+    static let executableName = "chapter"
 
     func checksumFile(_ binary: URL) -> URL {
         binary.appendingPathExtension("sha256")
