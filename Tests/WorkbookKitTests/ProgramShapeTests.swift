@@ -110,6 +110,10 @@ import Testing
         #expect(!program.source.contains("@main"))
         let short = try SnippetExtractor().extract(path: "chapters/01-sharing.md", source: Self.long(20))
         #expect(ChapterProgram(chapter: short, modules: []).otherSources.isEmpty, "20 snippets: one file")
+        #expect(ChapterProgram(chapter: short, modules: [], files: 3).otherSources.count == 2, "three spare jobs: three files")
+        #expect(ChapterProgram(chapter: short, modules: [], files: 9).otherSources.count == ChapterProgram.maximumFiles - 1)
+        #expect(ChapterProgram(chapter: short, modules: [], files: 3).identity == ChapterProgram(chapter: short, modules: []).identity,
+                "one identity however many files")
         let hidden = try SnippetExtractor().extract(path: "chapters/01-sharing.md", source: Self.long(40, extra: "private let secret = 1\n"))
         #expect(ChapterProgram(chapter: hidden, modules: []).otherSources.isEmpty, "private declarations keep one file")
 
