@@ -41,7 +41,8 @@ public struct SiteSummary: Sendable, Equatable {
 /// 5. write the site (I/O).
 public struct SiteGenerator: Sendable {
     /// Where KaTeX is read from (Debian's `libjs-katex`).
-    var katexFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
+    var katexFolder = Self.defaultKaTeXFolder
+    static let defaultKaTeXFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
     /// Replaces the clock when set (tests).
     var now: Date? = nil
     /// Replaces KaTeX under Node.js when set (tests).
@@ -96,8 +97,7 @@ public struct SiteGenerator: Sendable {
     /// Stage 3a: every formula of every page through KaTeX; a formula KaTeX rejects is an error
     /// at each place it is written.
     private func typeset(_ drafts: [ChapterDraft], description: String, inputs: SiteInputs, errors: inout [WorkbookError]) -> ([MathFormula: String], Int) {
-        var slugger = HeadingSlugger()
-        let descriptionFormulas = description.isEmpty ? [] : MarkdownRenderer.render(description, environment: MarkdownEnvironment(), slugger: &slugger).formulas
+        let descriptionFormulas = Self.descriptionFormulas(description)
         var all = Set(descriptionFormulas.map(\.formula))
         for draft in drafts { all.formUnion(draft.rendered.formulas.map(\.formula)) }
         let report: MathTypesetter.Report
@@ -149,6 +149,13 @@ public struct SiteGenerator: Sendable {
             }
         }
         return (files, urls)
+    }
+
+    /// The formulas of the workbook's description (shown on the index).
+    static func descriptionFormulas(_ description: String) -> [LocatedFormula] {
+        guard !description.isEmpty else { return [] }
+        var slugger = HeadingSlugger()
+        return MarkdownRenderer.render(description, environment: MarkdownEnvironment(), slugger: &slugger).formulas
     }
 
     static func page(of chapter: Chapter) -> String { chapter.slug + ".html" }
