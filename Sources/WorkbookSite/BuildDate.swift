@@ -10,6 +10,12 @@ struct BuildDate: Sendable, Equatable {
 
     /// Resolves today from the options and the configuration.
     static func resolve(date: String?, environment: [String: String], config: WorkbookConfig, now: Date = Date()) throws(WorkbookErrors) -> BuildDate {
+        let today = try day(date: date, environment: environment, config: config, now: now)
+        return BuildDate(today: today, pretty: format(today, pattern: config.dateFormat, timeZone: config.timeZone))
+    }
+
+    /// Today alone, without formatting it.
+    static func day(date: String?, environment: [String: String], config: WorkbookConfig, now: Date = Date()) throws(WorkbookErrors) -> CalendarDay {
         let timeZone = config.timeZone
         let today: CalendarDay
         if let date {
@@ -29,7 +35,7 @@ struct BuildDate: Sendable, Equatable {
         } else {
             today = CalendarDay(now, in: timeZone)
         }
-        return BuildDate(today: today, pretty: format(today, pattern: config.dateFormat, timeZone: timeZone))
+        return today
     }
 
     static func format(_ day: CalendarDay, pattern: String, timeZone: TimeZone) -> String {
