@@ -20,13 +20,15 @@ public struct MathPrefetch: Sendable {
 
     /// The prefetch of `workbook`'s formulas, with the cache and KaTeX the site's render uses.
     public init(workbook: Workbook, environment: [String: String]) {
-        typesetter = MathTypesetter.forWorkbook(root: workbook.root, environment: environment)
-        memo = typesetter.cacheFolder?.appendingPathComponent(Self.memoName)
+        self.init(typesetter: MathTypesetter.forWorkbook(root: workbook.root, environment: environment), root: workbook.root)
     }
 
-    init(typesetter: MathTypesetter) {
+    /// One memo per workbook root (a cache may be shared).
+    init(typesetter: MathTypesetter, root: URL) {
         self.typesetter = typesetter
-        memo = typesetter.cacheFolder?.appendingPathComponent(Self.memoName)
+        var hash = StableHash()
+        hash.combine(root.standardizedFileURL.path)
+        memo = typesetter.cacheFolder?.appendingPathComponent("\(Self.memoName)-\(hash.hex)")
     }
 
     /// Whether `workbook`'s formulas may be missing from the cache: its chapters or description

@@ -16,11 +16,17 @@ import WorkbookKit
 ///
 /// A stamp that is missing, unreadable or stale only costs a full render.
 struct RenderStamp {
-    static let fileName = "site-render"
     static let header = "workbook site render 1"
 
     /// Where the stamp is kept.
     var file: URL
+
+    /// The stamp of the site in `output`, one per output folder (a cache may be shared).
+    init(cacheFolder: URL, output: URL) {
+        var hash = StableHash()
+        hash.combine(output.standardizedFileURL.path)
+        file = cacheFolder.appendingPathComponent("site-render-\(hash.hex)")
+    }
 
     /// The key of a render of `chapters` into `output`; `nil` when a value cannot be had (the
     /// render then reports why).
