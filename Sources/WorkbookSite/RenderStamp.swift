@@ -49,7 +49,7 @@ struct RenderStamp {
         key.add("time-zone", config.timeZone.identifier)
         key.add("repo-start", config.repoStart?.description ?? "-")
         key.add("today", today.description)
-        if config.repoStart == nil, chapters.contains(where: { $0.chapter.source.contains(RepositoryStart.placeholderName) }) {
+        if config.repoStart == nil, chapters.contains(where: { $0.chapter.source.containsBytes(of: RepositoryStart.placeholderName) }) {
             switch RepositoryStart.lookUp(root: workbook.root, configured: nil) {
             case .success(let day): key.add("first-commit", day.description)
             case .failure: return nil
@@ -81,10 +81,11 @@ struct RenderStamp {
     /// The page count of the site the stamp describes, when its key is `key` and every file it
     /// names is as it was.
     func unchangedSite(key: String) -> Int? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        guard let keyStart = text.range(of: "\nkey\n"), text[keyStart.upperBound...] == key else { return nil }
-        let lines = text[..<keyStart.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+        // Compared as bytes: no line of the list before the key reads `key`.
+        guard let data = FileManager.default.contents(atPath: file.path),
+              let marker = data.range(of: Data("\nkey\n".utf8)),
+              data[marker.upperBound...] == Data(key.utf8) else { return nil }
+        let lines = String(decoding: data[..<marker.lowerBound], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count >= 2, lines[0] == Self.header, lines[1].hasPrefix("pages "),
               let pages = Int(lines[1].dropFirst("pages ".count)) else { return nil }
         for line in lines.dropFirst(2) {

@@ -28,7 +28,7 @@ struct SiteInputs {
         let repositoryStart = RepositoryStart.Lookup(root: workbook.root, configured: workbook.config.repoStart)
         // Placeholders are read from prose only, so a chapter that uses this one holds its name.
         if workbook.config.repoStart == nil,
-           workbook.chapters.contains(where: { $0.source.contains(RepositoryStart.placeholderName) }) {
+           workbook.chapters.contains(where: { $0.source.containsBytes(of: RepositoryStart.placeholderName) }) {
             repositoryStart.start()
         }
         return SiteInputs(

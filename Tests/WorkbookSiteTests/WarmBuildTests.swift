@@ -64,3 +64,14 @@ import WorkbookKit
         #expect(calls.withLock { $0 } == 1)
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test(arguments: [
+        ("", "", true), ("abc", "", true), ("", "a", false), ("abc", "abc", true), ("abc", "abcd", false),
+        ("xx>doc:Name", ">doc:", true), (">do>doc", ">doc:", false), ("aaab", "aab", true), ("é{{DAYS", "{{DAYS", true),
+        ("cafe\u{301}", "é", false),
+    ])
+    func findsBytes(text: String, needle: String, found: Bool) {
+        #expect(text.containsBytes(of: needle) == found)
+    }
+}
