@@ -97,7 +97,12 @@ public struct WorkbookSession: Sendable {
             return BuildOutcome(execution: ExecutionReport(chapters: [], errors: []), folder: folder, site: nil,
                                 errors: [problem], seconds: (ContinuousClock.now - start) / .seconds(1))
         }
+        // Formulas of the prose are typeset (into the KaTeX cache) while the chapters run.
+        let mathPrefetch = MathPrefetch(workbook: workbook, environment: inputs.environment)
+        let typesettingProse = mathPrefetch.isNeeded(for: workbook)
+            ? BackgroundWork { [workbook] in mathPrefetch.run(workbook) } : nil
         let execution = await execute(workbook, settings, progress: progress, preparation: preparation)
+        _ = await typesettingProse?.value
         var outcome = BuildOutcome(execution: execution, folder: folder, site: nil, errors: execution.errors, seconds: 0)
         if outcome.errors.isEmpty {
             let options = SiteOptions(outputFolder: folder, date: request.date?.description, environment: inputs.environment)

@@ -3,13 +3,31 @@ import WorkbookKit
 
 /// "Today" for a build: `--date`, else `SOURCE_DATE_EPOCH`, else the clock, in the workbook's
 /// time zone; and the ways placeholders print it.
-struct BuildDate: Sendable, Equatable {
+struct BuildDate: Sendable {
     var today: CalendarDay
-    /// `{{DATE_PRETTY}}`, formatted with `date_format`.
-    var pretty: String
+    /// `{{DATE_PRETTY}}`, formatted with `date_format` on first use (a date formatter is costly
+    /// to make, and most builds print no such date).
+    var pretty: String { prettyText.value }
+    private let prettyText: Memo<String>
+
+    init(today: CalendarDay, pretty: String) {
+        self.today = today
+        prettyText = Memo { pretty }
+    }
+
+    init(today: CalendarDay, pattern: String, timeZone: TimeZone) {
+        self.today = today
+        prettyText = Memo { BuildDate.format(today, pattern: pattern, timeZone: timeZone) }
+    }
 
     /// Resolves today from the options and the configuration.
     static func resolve(date: String?, environment: [String: String], config: WorkbookConfig, now: Date = Date()) throws(WorkbookErrors) -> BuildDate {
+        let today = try day(date: date, environment: environment, config: config, now: now)
+        return BuildDate(today: today, pattern: config.dateFormat, timeZone: config.timeZone)
+    }
+
+    /// Today alone, without formatting it.
+    static func day(date: String?, environment: [String: String], config: WorkbookConfig, now: Date = Date()) throws(WorkbookErrors) -> CalendarDay {
         let timeZone = config.timeZone
         let today: CalendarDay
         if let date {
@@ -29,7 +47,7 @@ struct BuildDate: Sendable, Equatable {
         } else {
             today = CalendarDay(now, in: timeZone)
         }
-        return BuildDate(today: today, pretty: format(today, pattern: config.dateFormat, timeZone: timeZone))
+        return today
     }
 
     static func format(_ day: CalendarDay, pattern: String, timeZone: TimeZone) -> String {
@@ -39,6 +57,27 @@ struct BuildDate: Sendable, Equatable {
         formatter.timeZone = timeZone
         formatter.dateFormat = pattern
         return formatter.string(from: day.noon(in: timeZone))
+    }
+}
+
+/// A value computed on first use, then kept.
+///
+/// `@unchecked Sendable`: `value` is written once, under `lock`, and read only under it.
+final class Memo<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var compute: (@Sendable () -> Value)?
+    private var computed: Value?
+
+    init(_ compute: @escaping @Sendable () -> Value) { self.compute = compute }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let value = compute!()
+        computed = value
+        compute = nil
+        return value
     }
 }
 

@@ -25,7 +25,7 @@ enum HTMLEscaping {
 
     /// Undoes the escapes cmark-gfm and `text(_:)` write in attribute values.
     static func unescape(_ string: String) -> String {
-        guard string.contains("&") else { return string }
+        guard string.utf8.contains(UInt8(ascii: "&")) else { return string }
         return string.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")

@@ -17,6 +17,15 @@ struct MathTypesetter: Sendable {
     /// `false` leaves every formula as TeX for a reader (tests of everything but KaTeX).
     var usesKaTeX = true
 
+    /// The typesetter of a workbook's site: KaTeX from `katexFolder`, the workbook's cache folder.
+    static func forWorkbook(
+        root: URL, environment: [String: String], katexFolder: URL = SiteGenerator.defaultKaTeXFolder
+    ) -> MathTypesetter {
+        MathTypesetter(katexScript: katexFolder.appendingPathComponent("katex.js"),
+                       cacheFolder: CacheFolder.resolve(root: root, environment: environment).url,
+                       environment: environment)
+    }
+
     /// KaTeX's answer for one formula.
     enum Outcome: Codable, Equatable, Sendable {
         case html(String)
@@ -33,7 +42,7 @@ struct MathTypesetter: Sendable {
     /// words) when formulas need rendering and KaTeX or Node is missing.
     func typeset(_ formulas: Set<MathFormula>) throws(TypesetFailure) -> Report {
         guard !formulas.isEmpty, usesKaTeX else { return Report(typeset: [:], rendered: 0) }
-        guard let version = Self.version(ofKaTeXAt: katexScript) else {
+        guard let version = KaTeXVersion(script: katexScript, cacheFolder: cacheFolder).read() else {
             throw TypesetFailure(message: "KaTeX is missing at '\(katexScript.path)'; install the Debian package 'libjs-katex' (make site does)")
         }
         let cacheFile = cacheFolder?.appendingPathComponent("katex-\(version).json")
@@ -57,15 +66,6 @@ struct MathTypesetter: Sendable {
     struct TypesetFailure: Error, Equatable { var message: String }
 
     private static func key(_ formula: MathFormula) -> String { (formula.display ? "display:" : "inline:") + formula.tex }
-
-    /// KaTeX's version, read from its script (`version:"0.16.4"`).
-    static func version(ofKaTeXAt script: URL) -> String? {
-        guard let handle = try? FileHandle(forReadingFrom: script) else { return nil }
-        defer { try? handle.close() }
-        let text = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
-        guard let range = text.range(of: #"version: ?"[0-9][0-9.]*""#, options: .regularExpression) else { return "unknown" }
-        return text[range].split(separator: "\"")[1].description
-    }
 
     /// The Node.js program: reads a JSON array of `[tex, display]`, writes a JSON array of
     /// `{"html": …}` or `{"error": …}` in the same order.
@@ -142,13 +142,6 @@ struct MathTypesetter: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         guard let data = try? encoder.encode(cache) else { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        AtomicMemo.write(data, to: file)
     }
 }

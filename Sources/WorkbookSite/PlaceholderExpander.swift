@@ -6,8 +6,18 @@ import WorkbookKit
 /// escaped brace, so it stays a literal `{{`.
 struct PlaceholderExpander {
     let date: BuildDate
-    /// The day `{{DAYS_SINCE_REPO_START}}` counts from, or why there is none.
-    let repositoryStart: Result<CalendarDay, Failure>
+    /// The day `{{DAYS_SINCE_REPO_START}}` counts from, or why there is none; looked up only
+    /// when a placeholder asks for it.
+    let repositoryStartLookup: RepositoryStart.Lookup
+
+    init(date: BuildDate, repositoryStart: Result<CalendarDay, Failure>) {
+        self.init(date: date, repositoryStartLookup: RepositoryStart.Lookup(known: repositoryStart))
+    }
+
+    init(date: BuildDate, repositoryStartLookup: RepositoryStart.Lookup) {
+        self.date = date
+        self.repositoryStartLookup = repositoryStartLookup
+    }
 
     static let knownNames = "DATE_PRETTY, DATE_ISO, DAYS_SINCE_YYYY_MM_DD (or DAY_SINCE_YYYY_MM_DD), DAYS_SINCE_REPO_START"
 
@@ -22,7 +32,7 @@ struct PlaceholderExpander {
         case "DATE_PRETTY": return .success(date.pretty)
         case "DATE_ISO": return .success(date.today.description)
         case "DAYS_SINCE_REPO_START":
-            return repositoryStart.map { String($0.days(until: date.today)) }
+            return repositoryStartLookup.value.map { String($0.days(until: date.today)) }
         default:
             for prefix in ["DAYS_SINCE_", "DAY_SINCE_"] where name.hasPrefix(prefix) {
                 let iso = name.dropFirst(prefix.count).replacingOccurrences(of: "_", with: "-")

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files of the site already in the output folder, to tell which files of a new build are
 /// unchanged: those are hard-linked into the new site instead of written again, and a build
@@ -25,9 +28,7 @@ struct PreviousSite {
     func isUnchanged(_ file: SiteFile) -> Bool {
         guard paths?.contains(file.path) == true else { return false }
         let url = folder.appendingPathComponent(file.path)
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
-              size.intValue == file.contents.count
-        else { return false }
+        guard let identity = FileIdentity(path: url.path), identity.size == file.contents.count else { return false }
         return (try? Data(contentsOf: url)) == file.contents
     }
 
@@ -42,12 +43,12 @@ struct PreviousSite {
         guard let names = try? manager.subpathsOfDirectory(atPath: folder.path) else { return nil }
         var files: Set<String> = []
         for name in names {
-            guard let type = (try? manager.attributesOfItem(atPath: folder.appendingPathComponent(name).path))?[.type]
-                    as? FileAttributeType
-            else { return nil }
-            switch type {
-            case .typeRegular: files.insert(name)
-            case .typeDirectory: break
+            // `lstat`: a link is neither a regular file nor a folder.
+            var info = stat()
+            guard lstat(folder.appendingPathComponent(name).path, &info) == 0 else { return nil }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: files.insert(name)
+            case S_IFDIR: break
             default: return nil
             }
         }

@@ -23,10 +23,14 @@ public struct SiteSummary: Sendable, Equatable {
     public var pageCount: Int
     /// The number of formulas KaTeX rendered in this build (0 when every one was cached).
     public var formulasTypeset: Int
+    /// Whether the site already in the output folder was kept as it is, nothing rendered: it
+    /// was rendered from the same inputs by the last build, and has not changed since.
+    public var reusedPreviousSite: Bool
 
-    public init(pageCount: Int, formulasTypeset: Int = 0) {
+    public init(pageCount: Int, formulasTypeset: Int = 0, reusedPreviousSite: Bool = false) {
         self.pageCount = pageCount
         self.formulasTypeset = formulasTypeset
+        self.reusedPreviousSite = reusedPreviousSite
     }
 }
 
@@ -41,7 +45,8 @@ public struct SiteSummary: Sendable, Equatable {
 /// 5. write the site (I/O).
 public struct SiteGenerator: Sendable {
     /// Where KaTeX is read from (Debian's `libjs-katex`).
-    var katexFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
+    var katexFolder = Self.defaultKaTeXFolder
+    static let defaultKaTeXFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
     /// Replaces the clock when set (tests).
     var now: Date? = nil
     /// Replaces KaTeX under Node.js when set (tests).
@@ -49,23 +54,56 @@ public struct SiteGenerator: Sendable {
 
     public init() {}
 
-    /// Renders every executed chapter and writes the site atomically.
+    /// Renders every executed chapter and writes the site atomically; renders and writes
+    /// nothing when the last build's site was rendered from the same inputs and is unchanged
+    /// (see `RenderStamp`).
     public func generate(
         workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions
     ) throws(WorkbookErrors) -> SiteSummary {
-        let (files, typeset) = try render(workbook: workbook, chapters: chapters, options: options)
-        try SiteWriter().write(files, to: options.outputFolder)
-        return SiteSummary(pageCount: files.filter { $0.path.hasSuffix(".html") }.count, formulasTypeset: typeset)
+        let now = now ?? Date()
+        let typesetter = typesetter ?? MathTypesetter.forWorkbook(root: workbook.root, environment: options.environment, katexFolder: katexFolder)
+        let cacheFolder = CacheFolder.resolve(root: workbook.root, environment: options.environment).url
+        let stamp = RenderStamp(cacheFolder: cacheFolder, output: options.outputFolder)
+        let key = RenderStamp.key(workbook: workbook, chapters: chapters, options: options,
+                                  katexFolder: katexFolder, typesetter: typesetter, now: now)
+        if let key, let pages = stamp.unchangedSite(key: key) {
+            let output = options.outputFolder
+            StaleTemporaryFiles.removeSiteFolders(of: output.lastPathComponent, in: output.deletingLastPathComponent())
+            return SiteSummary(pageCount: pages, formulasTypeset: 0, reusedPreviousSite: true)
+        }
+        // Identities are taken before the files are read: a file changed meanwhile is read again next time.
+        let inputs = key == nil ? [] : RenderStamp.inputFiles(root: workbook.root, katexFolder: katexFolder, typesetter: typesetter)
+        let site = try renderSite(workbook: workbook, chapters: chapters, options: options, now: now, typesetter: typesetter)
+        stamp.remove()
+        try SiteWriter().write(site.files, to: options.outputFolder)
+        let pages = site.files.filter { $0.path.hasSuffix(".html") }.count
+        if let key {
+            stamp.record(key: key, pages: pages, inputs: inputs + site.images, output: options.outputFolder)
+        }
+        return SiteSummary(pageCount: pages, formulasTypeset: site.typeset)
     }
 
     /// Every file of the site, in memory, and how many formulas Node typeset; nothing is written.
     public func render(workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions) throws(WorkbookErrors) -> ([SiteFile], Int) {
-        let inputs = try SiteInputs.gather(workbook: workbook, options: options, katexFolder: katexFolder, now: now ?? Date(), typesetter: typesetter)
+        let site = try renderSite(workbook: workbook, chapters: chapters, options: options, now: now ?? Date(), typesetter: typesetter)
+        return (site.files, site.typeset)
+    }
+
+    /// A rendered site: its files, how many formulas Node typeset, and the images it read with
+    /// their identities before reading.
+    struct RenderedSite {
+        var files: [SiteFile]
+        var typeset: Int
+        var images: [(path: String, identity: FileIdentity?)]
+    }
+
+    func renderSite(workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions, now: Date, typesetter: MathTypesetter?) throws(WorkbookErrors) -> RenderedSite {
+        let inputs = try SiteInputs.gather(workbook: workbook, options: options, katexFolder: katexFolder, now: now, typesetter: typesetter)
         var errors: [WorkbookError] = []
         let drafts = draft(chapters, inputs: inputs, errors: &errors)
         let (math, typesetCount) = typeset(drafts, description: workbook.config.description, inputs: inputs, errors: &errors)
         let images = readImages(of: drafts, root: workbook.root, chaptersFolder: workbook.config.chaptersFolder, errors: &errors)
-        let files = SitePages(config: workbook.config, inputs: inputs, drafts: drafts, math: math, images: images).files(errors: &errors)
+        let files = SitePages(config: workbook.config, inputs: inputs, drafts: drafts, math: math, images: (images.files, images.urls)).files(errors: &errors)
         if !errors.isEmpty {
             // In reading order: chapter by chapter, then by position (the sort is stable).
             let order = Dictionary(chapters.enumerated().map { ($1.chapter.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -74,7 +112,7 @@ public struct SiteGenerator: Sendable {
                 (order[$0.path] ?? -1, $0.line, $0.column) < (order[$1.path] ?? -1, $1.line, $1.column)
             }.filter { seen.insert($0.description).inserted })
         }
-        return (files + images.files + inputs.assets, typesetCount)
+        return RenderedSite(files: files + images.files + inputs.assets, typeset: typesetCount, images: images.read)
     }
 
     /// Stage 2: each chapter rendered once, without links, math or images resolved.
@@ -96,8 +134,7 @@ public struct SiteGenerator: Sendable {
     /// Stage 3a: every formula of every page through KaTeX; a formula KaTeX rejects is an error
     /// at each place it is written.
     private func typeset(_ drafts: [ChapterDraft], description: String, inputs: SiteInputs, errors: inout [WorkbookError]) -> ([MathFormula: String], Int) {
-        var slugger = HeadingSlugger()
-        let descriptionFormulas = description.isEmpty ? [] : MarkdownRenderer.render(description, environment: MarkdownEnvironment(), slugger: &slugger).formulas
+        let descriptionFormulas = Self.descriptionFormulas(description)
         var all = Set(descriptionFormulas.map(\.formula))
         for draft in drafts { all.formUnion(draft.rendered.formulas.map(\.formula)) }
         let report: MathTypesetter.Report
@@ -125,9 +162,12 @@ public struct SiteGenerator: Sendable {
     }
 
     /// Stage 3b: the chapters' local images, read from the workbook.
-    private func readImages(of drafts: [ChapterDraft], root: URL, chaptersFolder: String, errors: inout [WorkbookError]) -> (files: [SiteFile], urls: [String: String]) {
+    private func readImages(
+        of drafts: [ChapterDraft], root: URL, chaptersFolder: String, errors: inout [WorkbookError]
+    ) -> (files: [SiteFile], urls: [String: String], read: [(path: String, identity: FileIdentity?)]) {
         var files: [SiteFile] = []
         var urls: [String: String] = [:]
+        var read: [(path: String, identity: FileIdentity?)] = []
         for draft in drafts {
             for image in draft.rendered.images {
                 let path = draft.chapter.path
@@ -138,6 +178,7 @@ public struct SiteGenerator: Sendable {
                 if urls[source] != nil { continue }
                 var isFolder: ObjCBool = false
                 let url = root.appendingPathComponent(source)
+                read.append((url.path, FileIdentity(path: url.path)))
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
                       let data = FileManager.default.contents(atPath: url.path) else {
                     errors.append(WorkbookError(path: path, line: image.line, column: image.column, message: "image '\(image.destination)' not found (no file '\(source)')", stage: "render"))
@@ -148,7 +189,14 @@ public struct SiteGenerator: Sendable {
                 files.append(SiteFile(path: sitePath, contents: data))
             }
         }
-        return (files, urls)
+        return (files, urls, read)
+    }
+
+    /// The formulas of the workbook's description (shown on the index).
+    static func descriptionFormulas(_ description: String) -> [LocatedFormula] {
+        guard !description.isEmpty else { return [] }
+        var slugger = HeadingSlugger()
+        return MarkdownRenderer.render(description, environment: MarkdownEnvironment(), slugger: &slugger).formulas
     }
 
     static func page(of chapter: Chapter) -> String { chapter.slug + ".html" }

@@ -7,13 +7,13 @@ import WorkbookKit
 /// else.
 struct SiteInputs {
     var date: BuildDate
-    var repositoryStart: Result<CalendarDay, PlaceholderExpander.Failure>
+    var repositoryStart: RepositoryStart.Lookup
     var theme: Theme
     /// KaTeX's style sheet and fonts, copied into the site.
     var assets: [SiteFile]
     var typesetter: MathTypesetter
 
-    var expander: PlaceholderExpander { PlaceholderExpander(date: date, repositoryStart: repositoryStart) }
+    var expander: PlaceholderExpander { PlaceholderExpander(date: date, repositoryStartLookup: repositoryStart) }
 
     /// Reads every input; all problems are reported together.
     static func gather(workbook: Workbook, options: SiteOptions, katexFolder: URL, now: Date, typesetter: MathTypesetter?) throws(WorkbookErrors) -> SiteInputs {
@@ -25,13 +25,16 @@ struct SiteInputs {
         var assets: [SiteFile] = []
         do { assets = try SiteAssets(katexFolder: katexFolder).files() } catch { errors += error.errors }
         guard errors.isEmpty, let date, let theme else { throw WorkbookErrors(errors) }
+        let repositoryStart = RepositoryStart.Lookup(root: workbook.root, configured: workbook.config.repoStart)
+        // Placeholders are read from prose only, so a chapter that uses this one holds its name.
+        if workbook.config.repoStart == nil,
+           workbook.chapters.contains(where: { $0.source.containsBytes(of: RepositoryStart.placeholderName) }) {
+            repositoryStart.start()
+        }
         return SiteInputs(
             date: date,
-            repositoryStart: RepositoryStart.lookUp(root: workbook.root, configured: workbook.config.repoStart),
+            repositoryStart: repositoryStart,
             theme: theme, assets: assets,
-            typesetter: typesetter ?? MathTypesetter(
-                katexScript: katexFolder.appendingPathComponent("katex.js"),
-                cacheFolder: CacheFolder.resolve(root: workbook.root, environment: options.environment).url,
-                environment: options.environment))
+            typesetter: typesetter ?? MathTypesetter.forWorkbook(root: workbook.root, environment: options.environment, katexFolder: katexFolder))
     }
 }

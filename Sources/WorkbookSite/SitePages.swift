@@ -84,7 +84,7 @@ struct SitePages {
 
     /// A DocC link written `<doc:Name>` shows its chapter's title instead of `doc:Name`.
     static func docCTitles(in html: String, links: LinkRewriter) -> String {
-        guard html.contains(">doc:") else { return html }
+        guard html.containsBytes(of: ">doc:") else { return html }
         var result = ""
         var rest = html[...]
         while let text = rest.range(of: ">doc:") {

@@ -22,10 +22,13 @@ struct SwiftHighlighter {
             let text = HTMLEscaping.text(String(decoding: bytes[range], as: UTF8.self))
             if let kind { output += "<span class=\"hl-\(kind)\">\(text)</span>" } else { output += text }
         }
-        func starts(_ string: String, at position: Int) -> Bool {
-            let pattern = Array(string.utf8)
-            guard position + pattern.count <= count else { return false }
-            return Array(bytes[position..<position + pattern.count]) == pattern
+        // Byte by byte, without copying: this runs at every position of the code.
+        func starts(_ string: StaticString, at position: Int) -> Bool {
+            let length = string.utf8CodeUnitCount
+            guard position + length <= count else { return false }
+            let pattern = string.utf8Start
+            for offset in 0..<length where bytes[position + offset] != pattern[offset] { return false }
+            return true
         }
         var plainStart = 0
         func flushPlain(_ upTo: Int) {

@@ -1,0 +1,181 @@
+import Foundation
+import WorkbookKit
+
+/// What the last build's site was rendered from, kept in the cache folder, so that a build in
+/// which none of it changed (and the site's files are as that build wrote them) renders and
+/// writes nothing.
+///
+/// The stamp holds:
+/// - the key: every value the render reads, as text (the output folder; the configuration's
+///   site settings; the day; every chapter's path, text and outputs);
+/// - the identity (`FileIdentity`) of every file the render reads, taken before it read them:
+///   the program's code (the executable and its libraries), KaTeX's script, cache, style sheet
+///   and fonts, the workbook's `theme/` folder, the images;
+/// - the identity of every file and folder of the site, taken after it was written (a folder's
+///   identity changes when an entry is added, removed or renamed in it).
+///
+/// A stamp that is missing, unreadable or stale only costs a full render.
+struct RenderStamp {
+    static let header = "workbook site render 1"
+
+    /// Where the stamp is kept.
+    var file: URL
+
+    /// The stamp of the site in `output`, one per output folder (a cache may be shared).
+    init(cacheFolder: URL, output: URL) {
+        var hash = StableHash()
+        hash.combine(output.standardizedFileURL.path)
+        file = cacheFolder.appendingPathComponent("site-render-\(hash.hex)")
+    }
+
+    /// The key of a render of `chapters` into `output`; `nil` when a value cannot be had (the
+    /// render then reports why).
+    static func key(
+        workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions,
+        katexFolder: URL, typesetter: MathTypesetter, now: Date
+    ) -> String? {
+        guard let today = try? BuildDate.day(date: options.date, environment: options.environment, config: workbook.config, now: now) else { return nil }
+        var key = KeyText()
+        key.add("output", options.outputFolder.standardizedFileURL.path)
+        key.add("root", workbook.root.standardizedFileURL.path)
+        key.add("katex", katexFolder.path)
+        key.add("typesetter", [typesetter.usesKaTeX ? "katex" : "tex", typesetter.katexScript.path,
+                               typesetter.cacheFolder?.path ?? "-"].joined(separator: "\n"))
+        let config = workbook.config
+        key.add("title", config.title)
+        key.add("description", config.description)
+        key.add("chapters-folder", config.chaptersFolder)
+        key.add("date-format", config.dateFormat)
+        key.add("time-zone", config.timeZone.identifier)
+        key.add("repo-start", config.repoStart?.description ?? "-")
+        key.add("today", today.description)
+        if config.repoStart == nil, chapters.contains(where: { $0.chapter.source.containsBytes(of: RepositoryStart.placeholderName) }) {
+            switch RepositoryStart.lookUp(root: workbook.root, configured: nil) {
+            case .success(let day): key.add("first-commit", day.description)
+            case .failure: return nil
+            }
+        }
+        for executed in chapters {
+            key.add("chapter", executed.chapter.path)
+            key.add("source", executed.chapter.source)
+            for output in executed.outputs {
+                if let output { key.add("output", output) } else { key.add("no-output", "") }
+            }
+        }
+        return key.text
+    }
+
+    /// The files the render reads whatever the chapters say, with their identities now.
+    static func inputFiles(root: URL, katexFolder: URL, typesetter: MathTypesetter) -> [(path: String, identity: FileIdentity?)] {
+        var paths = [typesetter.katexScript.path, katexFolder.appendingPathComponent("katex.min.css").path]
+        if typesetter.usesKaTeX, let cacheFolder = typesetter.cacheFolder,
+           let version = KaTeXVersion(script: typesetter.katexScript, cacheFolder: cacheFolder).read() {
+            paths.append(cacheFolder.appendingPathComponent("katex-\(version).json").path)
+        }
+        var files = programFiles() + paths.map { ($0, FileIdentity(path: $0)) }
+        files += FileIdentity.tree(at: katexFolder.appendingPathComponent("fonts"))
+        files += FileIdentity.tree(at: root.appendingPathComponent("theme", isDirectory: true))
+        return files
+    }
+
+    /// The page count of the site the stamp describes, when its key is `key` and every file it
+    /// names is as it was.
+    func unchangedSite(key: String) -> Int? {
+        // Compared as bytes: no line of the list before the key reads `key`.
+        guard let data = FileManager.default.contents(atPath: file.path),
+              let marker = data.range(of: Data("\nkey\n".utf8)),
+              data[marker.upperBound...] == Data(key.utf8) else { return nil }
+        let lines = String(decoding: data[..<marker.lowerBound], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2, lines[0] == Self.header, lines[1].hasPrefix("pages "),
+              let pages = Int(lines[1].dropFirst("pages ".count)) else { return nil }
+        for line in lines.dropFirst(2) {
+            guard let tab = line.firstIndex(of: "\t") else { return nil }
+            let recorded = line[..<tab]
+            let path = Self.unescape(line[line.index(after: tab)...])
+            guard (FileIdentity(path: path)?.line ?? "absent") == recorded else { return nil }
+        }
+        return pages
+    }
+
+    /// Records a site just written into `output`, rendered with `key` from `inputs`; only into
+    /// a cache folder that exists (a build that runs chapters has made it).
+    func record(key: String, pages: Int, inputs: [(path: String, identity: FileIdentity?)], output: URL) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.deletingLastPathComponent().path, isDirectory: &isFolder),
+              isFolder.boolValue else { return }
+        var text = Self.header + "\npages \(pages)\n"
+        for (path, identity) in inputs + FileIdentity.tree(at: output) {
+            text += (identity?.line ?? "absent") + "\t" + Self.escape(path) + "\n"
+        }
+        AtomicMemo.write(text + "key\n" + key, to: file)
+    }
+
+    /// Forgets the stamp (the site is being replaced).
+    func remove() {
+        try? FileManager.default.removeItem(at: file)
+    }
+
+    /// The program's code: the executable and every library it has mapped so far, by path.
+    static func programFiles() -> [(path: String, identity: FileIdentity?)] {
+        // Read to the end: the file reports no size, and a read sized by it stops early.
+        guard let handle = FileHandle(forReadingAtPath: "/proc/self/maps"),
+              let data = try? handle.readToEnd(), (try? handle.close()) != nil else {
+            return [("/proc/self/maps", nil)]
+        }
+        let maps = String(decoding: data, as: UTF8.self)
+        var paths = Set<String>()
+        // Lines read `start-end perms offset device inode path`; code is mapped executable.
+        for line in maps.split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+            guard fields.count == 6, fields[1].contains("x") else { continue }
+            let path = fields[5].drop(while: { $0 == " " })
+            guard path.hasPrefix("/") else { continue }
+            paths.insert(String(path))
+        }
+        return paths.sorted().map { ($0, FileIdentity(path: $0)) }
+    }
+
+    private static func escape(_ path: String) -> String {
+        path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        var result = ""
+        var escaped = false
+        for character in text {
+            if escaped {
+                result.append(character == "n" ? "\n" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// Labelled values, each preceded by its length, so that no two different lists read alike.
+private struct KeyText {
+    var text = ""
+
+    mutating func add(_ label: String, _ value: String) {
+        text += label + " " + String(value.utf8.count) + "\n" + value + "\n"
+    }
+}
+
+extension FileIdentity {
+    /// `folder` itself and everything under it (links followed), by absolute path; the folder
+    /// alone, as absent, when it is missing.
+    static func tree(at folder: URL) -> [(path: String, identity: FileIdentity?)] {
+        let root = folder.path
+        guard let top = FileIdentity(path: root) else { return [(root, nil)] }
+        var result: [(path: String, identity: FileIdentity?)] = [(root, top)]
+        for relative in (try? FileManager.default.subpathsOfDirectory(atPath: root))?.sorted() ?? [] {
+            let path = root + "/" + relative
+            result.append((path, FileIdentity(path: path)))
+        }
+        return result
+    }
+}
