@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookKit
 
 /// KaTeX's version, read from its script (`version:"0.16.4"`), and remembered in the cache
 /// folder beside the script's identity (path, inode, size and times): the 270 kB script is read
@@ -22,7 +23,7 @@ struct KaTeXVersion {
         }
         guard let version = Self.scan(script) else { return nil }
         // The identity is taken before reading, so a script replaced meanwhile is read again next time.
-        if let memo { AtomicMemo.write(stamp + version + "\n", to: memo) }
+        if let memo { try? AtomicFileWriter().write(Data((stamp + version + "\n").utf8), to: memo) }
         return version
     }
 
@@ -33,24 +34,5 @@ struct KaTeXVersion {
         let text = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
         guard let range = text.range(of: #"version: ?"[0-9][0-9.]*""#, options: .regularExpression) else { return "unknown" }
         return text[range].split(separator: "\"")[1].description
-    }
-}
-
-/// Best-effort writes of small files in the cache folder: a memo that cannot be written only
-/// costs the next build the work it saves.
-enum AtomicMemo {
-    static func write(_ text: String, to file: URL) {
-        write(Data(text.utf8), to: file)
-    }
-
-    static func write(_ data: Data, to file: URL) {
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
     }
 }

@@ -44,7 +44,7 @@ public struct MathPrefetch: Sendable {
     public func run(_ workbook: Workbook) -> Int {
         let formulas = Self.formulas(of: workbook)
         guard let report = try? typesetter.typeset(formulas) else { return 0 }
-        if let memo { AtomicMemo.write(Self.stamp(of: workbook, typesetter: typesetter), to: memo) }
+        if let memo { try? AtomicFileWriter().write(Data(Self.stamp(of: workbook, typesetter: typesetter).utf8), to: memo) }
         return report.rendered
     }
 

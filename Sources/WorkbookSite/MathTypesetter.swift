@@ -88,7 +88,7 @@ struct MathTypesetter: Sendable {
         }
         let request = formulas.map { [$0.tex, $0.display] as [Any] }
         do {
-            try JSONSerialization.data(withJSONObject: request).write(to: scratch)
+            try FileBytes.write(JSONSerialization.data(withJSONObject: request), to: scratch)
         } catch {
             throw TypesetFailure(message: "cannot write the formulas for KaTeX to '\(scratch.path)'")
         }
@@ -142,6 +142,6 @@ struct MathTypesetter: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         guard let data = try? encoder.encode(cache) else { return }
-        AtomicMemo.write(data, to: file)
+        try? AtomicFileWriter().write(data, to: file)
     }
 }

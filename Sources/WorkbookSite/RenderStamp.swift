@@ -107,7 +107,7 @@ struct RenderStamp {
         for (path, identity) in inputs + FileIdentity.tree(at: output) {
             text += (identity?.line ?? "absent") + "\t" + Self.escape(path) + "\n"
         }
-        AtomicMemo.write(text + "key\n" + key, to: file)
+        try? AtomicFileWriter().write(Data((text + "key\n" + key).utf8), to: file)
     }
 
     /// Forgets the stamp (the site is being replaced).

@@ -42,7 +42,7 @@ struct SiteWriter {
                 let url = staging.appendingPathComponent(file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 if let previous, previous.isUnchanged(file), previous.link(file.path, to: url) { continue }
-                try file.contents.write(to: url)
+                try FileBytes.write(file.contents, to: url)
             }
         } catch {
             try? manager.removeItem(at: staging)

@@ -57,24 +57,33 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("autolink-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        func key(_ entries: String, version: String = "swift 6.3.1") throws -> String? {
-            let file = folder.appendingPathComponent("main.o")
-            try Data(object([(".swift1_autolink_entries", Array(entries.utf8))])).write(to: file)
+        func key(_ entries: String..., version: String = "swift 6.3.1") throws -> String? {
+            var files: [URL] = []
+            for (position, text) in entries.enumerated() {
+                let file = folder.appendingPathComponent("part-\(position).o")
+                try Data(object([(".swift1_autolink_entries", Array(text.utf8))])).write(to: file)
+                files.append(file)
+            }
             let toolchain = Toolchain(swiftc: URL(fileURLWithPath: "/usr/bin/swiftc"), version: version)
-            return AutolinkCache(toolchain: toolchain, cache: CacheFolder(url: folder)).key(object: file)
+            return AutolinkCache(toolchain: toolchain, cache: CacheFolder(url: folder)).key(objects: files)
         }
         #expect(try key("-lFoundation\0") != nil)
         #expect(try key("-lFoundation\0") == key("-lFoundation\0"))
         #expect(try key("-lFoundation\0") != key("-lFoundation\0-lswiftRegexBuilder\0"))
         #expect(try key("-lFoundation\0") != key("-lFoundation\0", version: "swift 6.4"))
+        // A program in several files: every object's entries, in order.
+        #expect(try key("-lFoundation\0", "-lm\0") != nil)
+        #expect(try key("-lFoundation\0", "-lm\0") != key("-lFoundation\0"))
+        #expect(try key("-lFoundation\0", "-lm\0") != key("-lm\0", "-lFoundation\0"))
     }
 
     @Test func onlyPlainExtractionJobsAreAnsweredFromTheCache() {
         let tool = "/opt/swift/usr/bin/swift-autolink-extract"
         #expect(AutolinkCache.isExtraction([tool, "a.o", "-o", "a.autolink"]))
         #expect(!AutolinkCache.isExtraction(["/opt/swift/usr/bin/clang", "a.o"]))
-        #expect(AutolinkCache.paths(of: [tool, "/t/a.o", "-o", "/t/a.autolink"])?.object.path == "/t/a.o")
-        #expect(AutolinkCache.paths(of: [tool, "/t/a.o", "/t/b.o", "-o", "/t/a.autolink"]) == nil)
+        #expect(AutolinkCache.paths(of: [tool, "/t/a.o", "-o", "/t/a.autolink"])?.objects.map(\.path) == ["/t/a.o"])
+        #expect(AutolinkCache.paths(of: [tool, "/t/a.o", "/t/b.o", "-o", "/t/a.autolink"])?.objects.map(\.path) == ["/t/a.o", "/t/b.o"])
+        #expect(AutolinkCache.paths(of: [tool, "/t/a.o", "-o"]) == nil)
         #expect(AutolinkCache.paths(of: [tool, "/t/lib.a", "-o", "/t/a.autolink"]) == nil)
         #expect(AutolinkCache.paths(of: [tool, "--verbose", "/t/a.o", "-o", "/t/a.autolink"]) == nil)
     }

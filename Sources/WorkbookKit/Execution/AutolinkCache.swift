@@ -4,7 +4,7 @@ import Foundation
 /// a rebuild after an edit does not start it again (it costs about 30 ms per chapter).
 ///
 /// The tool's output depends only on the `.swift1_autolink_entries` sections of its input
-/// object (the libraries the program's imports need) and on the tool itself, so those
+/// objects (the libraries the program's imports need) and on the tool itself, so those
 /// sections, read in-process, and the compiler are the key. Chapters importing the same
 /// modules share one entry. When the object cannot be read, or the job has another shape,
 /// the tool simply runs.
@@ -25,7 +25,7 @@ struct AutolinkCache: Sendable {
 
     /// Runs the extraction `job`, or writes its remembered output without starting it.
     func run(_ job: [String], workingDirectory: URL) async throws -> ToolResult {
-        guard let (object, output) = Self.paths(of: job), let key = key(object: object) else {
+        guard let (objects, output) = Self.paths(of: job), let key = key(objects: objects) else {
             return try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
                                             environment: toolchain.environment, workingDirectory: workingDirectory)
         }
@@ -41,7 +41,7 @@ struct AutolinkCache: Sendable {
             return flags
         }
         if let flags {
-            try flags.write(to: output)
+            try FileBytes.write(flags, to: output)
             return ToolResult(succeeded: true, standardOutput: "", standardError: "")
         }
         // The tool failed (or could not start): run it again for its own error messages.
@@ -49,8 +49,8 @@ struct AutolinkCache: Sendable {
                                         environment: toolchain.environment, workingDirectory: workingDirectory)
     }
 
-    /// The one input object and the output file of a job written `tool <object> -o <output>`.
-    static func paths(of job: [String]) -> (object: URL, output: URL)? {
+    /// The input objects and the output file of a job written `tool <object>… -o <output>`.
+    static func paths(of job: [String]) -> (objects: [URL], output: URL)? {
         var inputs: [String] = []
         var output: String?
         var arguments = job.dropFirst().makeIterator()
@@ -63,18 +63,21 @@ struct AutolinkCache: Sendable {
                 inputs.append(argument)
             }
         }
-        guard inputs.count == 1, inputs[0].hasSuffix(".o"), let output else { return nil }
-        return (URL(fileURLWithPath: inputs[0]), URL(fileURLWithPath: output))
+        guard !inputs.isEmpty, inputs.allSatisfy({ $0.hasSuffix(".o") }), let output else { return nil }
+        return (inputs.map { URL(fileURLWithPath: $0) }, URL(fileURLWithPath: output))
     }
 
-    /// A hash of the object's autolink entries and the compiler, or `nil` if unreadable.
-    func key(object: URL) -> String? {
-        guard let entries = ELFSections(contentsOf: object)?.contents(of: Self.sectionName) else { return nil }
+    /// A hash of the objects' autolink entries, in order, and the compiler, or `nil` if one is
+    /// unreadable. One object keeps the key it had before programs could have several files.
+    func key(objects: [URL]) -> String? {
         var hasher = ContentHasher()
         hasher.combine("autolink-1")
         hasher.combine(toolchain.swiftc.path)
         hasher.combine(toolchain.version)
-        hasher.combine(Data(entries))
+        for object in objects {
+            guard let entries = ELFSections(contentsOf: object)?.contents(of: Self.sectionName) else { return nil }
+            hasher.combine(Data(entries))
+        }
         return hasher.finalize()
     }
 }

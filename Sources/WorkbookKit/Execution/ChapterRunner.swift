@@ -84,7 +84,7 @@ public struct ChapterRunner: Sendable {
         } else {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                for (url, text) in zip(sources, [program.source] + program.otherSources) { try Data(text.utf8).write(to: url) }
+                for (url, text) in zip(sources, [program.source] + program.otherSources) { try FileBytes.write(Data(text.utf8), to: url) }
                 let result = try await compiler.compile(sources: sources, binary: binary, folder: folder, root: root)
                 run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
                 guard result.succeeded else {

@@ -12,7 +12,7 @@ public struct AtomicFileWriter: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(StaleTemporaryFiles.temporaryName(for: url.lastPathComponent))
         do {
-            try data.write(to: temporary)
+            try FileBytes.write(data, to: temporary)
             if let permissions = try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] {
                 try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
             }
