@@ -115,7 +115,7 @@ def main():
                          memory_text(max(run.max_rss_kib for run in runs[name, size]))])
         if len(executables) > 1:
             print(f"\n{name}: {dict(executables)[name]}\n")
-        print(markdown_table(["snippets in one chapter", "`--no-cache` build", "per snippet", "peak RSS"], rows))
+        print(markdown_table(["snippets in one chapter", "build, every snippet compiled and run", "per snippet", "peak RSS"], rows))
         if len(sizes) >= 2:
             linear = sizes[-1] / sizes[-2]
             print(f"\nratio {sizes[-1]}/{sizes[-2]}: {median(ratios[name]):.2f} "

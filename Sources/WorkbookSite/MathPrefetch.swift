@@ -9,8 +9,9 @@ import WorkbookKit
 /// met again by the render, which reports it as it always does. Formulas that only appear in
 /// new outputs are typeset by the render.
 ///
-/// A memo in the cache folder names the chapters whose formulas were all cached last time, so
-/// a build that changed no chapter does not render them twice.
+/// A memo in the cache folder names the chapters whose formulas were all cached last time (by
+/// the hash of their text), so a build renders only the chapters that changed since, and one
+/// that changed none renders nothing twice.
 public struct MathPrefetch: Sendable {
     /// The memo's name in the cache folder.
     static let memoName = "katex-prose"
@@ -31,53 +32,77 @@ public struct MathPrefetch: Sendable {
         memo = typesetter.cacheFolder?.appendingPathComponent("\(Self.memoName)-\(hash.hex)")
     }
 
-    /// Whether `workbook`'s formulas may be missing from the cache: its chapters or description
-    /// changed since every formula of theirs was last found cached.
+    /// Whether `workbook`'s formulas may be missing from the cache: a chapter or the
+    /// description changed since all their formulas were last found cached.
     public func isNeeded(for workbook: Workbook) -> Bool {
-        guard typesetter.usesKaTeX, let memo else { return false }
-        return (try? String(contentsOf: memo, encoding: .utf8)) != Self.stamp(of: workbook, typesetter: typesetter)
+        guard typesetter.usesKaTeX, memo != nil else { return false }
+        let memo = remembered()
+        return memo.header != Self.header(of: workbook, typesetter: typesetter)
+            || workbook.chapters.contains { !memo.chapters.contains(Self.line(of: $0)) }
     }
 
-    /// Typesets every formula of the prose that the cache lacks (one Node process at most);
-    /// returns how many were sent to Node.
+    /// Typesets every formula of the prose of the chapters that changed since the memo (every
+    /// chapter when KaTeX or the description changed) that the cache lacks (one Node process
+    /// at most); returns how many were sent to Node.
     @discardableResult
     public func run(_ workbook: Workbook) -> Int {
-        let formulas = Self.formulas(of: workbook)
+        let header = Self.header(of: workbook, typesetter: typesetter)
+        let known = remembered()
+        let sameHeader = known.header == header
+        let chapters = sameHeader ? workbook.chapters.filter { !known.chapters.contains(Self.line(of: $0)) } : workbook.chapters
+        var formulas = Self.formulas(of: chapters)
+        if !sameHeader { formulas.formUnion(SiteGenerator.descriptionFormulas(workbook.config.description).map(\.formula)) }
         guard let report = try? typesetter.typeset(formulas) else { return 0 }
-        if let memo { try? AtomicFileWriter().write(Data(Self.stamp(of: workbook, typesetter: typesetter).utf8), to: memo) }
+        // Every chapter's formulas are now cached: the unchanged ones were before.
+        let lines = workbook.chapters.map(Self.line(of:))
+        if let memo { try? AtomicFileWriter().write(Data(([header] + lines).joined(separator: "\n").utf8), to: memo) }
         return report.rendered
     }
 
-    /// Every formula of the chapters' prose, their recorded outputs and the description.
-    static func formulas(of workbook: Workbook) -> Set<MathFormula> {
+    /// The memo's header and chapter lines (empty when there is none).
+    func remembered() -> (header: String, chapters: Set<String>) {
+        guard let memo, let text = try? String(contentsOf: memo, encoding: .utf8) else { return ("", []) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (lines.first ?? "", Set(lines.dropFirst()))
+    }
+
+    /// Every formula of `chapters`' prose and recorded outputs.
+    static func formulas(of chapters: [Chapter]) -> Set<MathFormula> {
         // Placeholders only change text, never formulas: any day will do.
         let expander = PlaceholderExpander(
             date: BuildDate(today: CalendarDay(year: 2000, month: 1, day: 1), pretty: ""),
             repositoryStart: .failure(.init(message: "")))
         let composer = PageComposer()
         var formulas: Set<MathFormula> = []
-        for chapter in workbook.chapters {
+        for chapter in chapters {
             let outputs: [String?] = chapter.snippets.map { snippet in
                 snippet.options.norun ? nil : snippet.options.output == .none ? "" : snippet.recorded?.text ?? ""
             }
             let executed = ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .recorded, seconds: 0)
             formulas.formUnion(composer.render(executed, lookups: PageComposer.Lookups(placeholders: expander)).formulas.map(\.formula))
         }
-        formulas.formUnion(SiteGenerator.descriptionFormulas(workbook.config.description).map(\.formula))
         return formulas
     }
 
-    /// What the memo holds once every formula of `workbook` is cached: KaTeX's script, its
-    /// identity, and the hash of the description and of every chapter's path and text.
-    static func stamp(of workbook: Workbook, typesetter: MathTypesetter) -> String {
+    /// Every formula of the chapters' prose, their recorded outputs and the description.
+    static func formulas(of workbook: Workbook) -> Set<MathFormula> {
+        formulas(of: workbook.chapters).union(SiteGenerator.descriptionFormulas(workbook.config.description).map(\.formula))
+    }
+
+    /// The memo's first line: KaTeX's script and its identity, and the description's hash.
+    static func header(of workbook: Workbook, typesetter: MathTypesetter) -> String {
         var hash = StableHash()
         hash.combine(workbook.config.description)
-        for chapter in workbook.chapters {
-            hash.combine(chapter.path)
-            hash.combine(chapter.source)
-        }
         let script = FileIdentity(path: typesetter.katexScript.path)?.line ?? "none"
-        return typesetter.katexScript.path + "\n" + script + "\n" + hash.hex + "\n"
+        return [typesetter.katexScript.path, script, hash.hex].joined(separator: "\t")
+    }
+
+    /// A chapter's memo line: its path and the hash of its text.
+    static func line(of chapter: Chapter) -> String {
+        var hash = StableHash()
+        hash.combine(chapter.path)
+        hash.combine(chapter.source)
+        return chapter.path + "\t" + hash.hex
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WorkbookDriver
 import WorkbookKit
+import WorkbookSite
 
 /// Formulas of the prose are typeset while the chapters run (needs Debian's `nodejs` and
 /// `libjs-katex`, as `workbook build` does).
@@ -51,6 +52,24 @@ import WorkbookKit
         #expect(late.site?.formulasTypeset == 4)
         #expect(try read("site/01-one.html") == page)
         #expect(try read("site/index.html") == index)
+    }
+
+    @Test func onlyTheChaptersThatChangedAreReadAgain() async throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("title = \"T\"\n", to: "workbook.toml")
+        try write(chapter, to: "chapters/01-one.md")
+        try write("# Two\n\nSee $a + b$.\n", to: "chapters/02-two.md")
+        _ = try await build()
+        let inputs = WorkbookInputs(environment: [CacheFolder.environmentVariable: cache.path], defaultJobs: 2)
+        var workbook = try WorkbookSession.load(root: root, inputs: inputs).workbook
+        let prefetch = MathPrefetch(workbook: workbook, environment: inputs.environment)
+        #expect(!prefetch.isNeeded(for: workbook), "nothing changed since every formula was cached")
+
+        try write("# Two\n\nSee $a + c$.\n", to: "chapters/02-two.md")
+        workbook = try WorkbookSession.load(root: root, inputs: inputs).workbook
+        #expect(prefetch.isNeeded(for: workbook))
+        #expect(prefetch.run(workbook) == 1, "only the edited chapter's new formula goes to KaTeX")
+        #expect(!prefetch.isNeeded(for: workbook))
     }
 
     @Test func formulasOnlyInNewOutputsAreTypesetByTheRender() async throws {
