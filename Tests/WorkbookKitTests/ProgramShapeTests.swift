@@ -128,6 +128,16 @@ import Testing
         }
     }
 
+    @Test func filesAreCutWhereAboutAsMuchCodeLiesOnEachSide() {
+        let chunks = ["aaaa", "bb", "cc", "dddd"]
+        #expect(ChapterProgram.balanced(chunks, parts: 2) == [["aaaa", "bb"], ["cc", "dddd"]])
+        #expect(ChapterProgram.balanced(chunks, parts: 2, leading: 4) == [["aaaa"], ["bb", "cc", "dddd"]],
+                "the framing in the first file counts towards its share")
+        #expect(ChapterProgram.balanced(chunks, parts: 4) == [["aaaa"], ["bb"], ["cc"], ["dddd"]])
+        #expect(ChapterProgram.balanced(["x"], parts: 3) == [["x"]])
+        #expect(ChapterProgram.balanced(chunks, parts: 1) == [chunks])
+    }
+
     @Test func anErrorInTheSecondFileIsReportedOnceAtTheChaptersLine() async throws {
         let source = Self.long(40) + "\n```swift\nprint(undefinedName)\n```\n"
         let report = try await execute(source)

@@ -153,7 +153,8 @@ extension ChapterProgram {
         entry += "    }\n}\n"
 
         var files: [String] = []
-        for group in balanced(chunks, parts: parts) {
+        // The framing is compiled with the first file: it counts towards that file's share.
+        for group in balanced(chunks, parts: parts, leading: text.utf8.count) {
             if files.isEmpty {
                 files.append(text + group.joined())
             } else {
@@ -164,15 +165,16 @@ extension ChapterProgram {
         return files
     }
 
-    /// `chunks` in order, cut into at most `parts` runs of about equal length (at least one run).
-    static func balanced(_ chunks: [String], parts: Int) -> [[String]] {
-        let total = chunks.reduce(0) { $0 + $1.utf8.count }
+    /// `chunks` in order, cut into at most `parts` runs (at least one) of about equal length,
+    /// the first run starting with `leading` bytes of other text.
+    static func balanced(_ chunks: [String], parts: Int, leading: Int = 0) -> [[String]] {
+        let total = leading + chunks.reduce(0) { $0 + $1.utf8.count }
         let count = max(1, min(parts, chunks.count))
         var runs: [[String]] = [[]]
-        var done = 0
+        var done = leading
         for chunk in chunks {
             let share = total * runs.count / count
-            if runs.count < count, done >= share, !runs[runs.count - 1].isEmpty { runs.append([]) }
+            if runs.count < count, done + chunk.utf8.count / 2 > share, !runs[runs.count - 1].isEmpty { runs.append([]) }
             runs[runs.count - 1].append(chunk)
             done += chunk.utf8.count
         }
