@@ -62,20 +62,26 @@ import Testing
         var cache = ProgramBinaryCache(cache: CacheFolder(url: folder))
         cache.keptPerChapter = 2
         let old = Date(timeIntervalSinceNow: -3600)
-        for (index, key) in ["k1", "k2"].enumerated() {
+        let k1 = String(repeating: "1", count: 64), k2 = String(repeating: "2", count: 64), k3 = String(repeating: "3", count: 64)
+        let foreign = cache.folder.appendingPathComponent("01-a/notes.txt")
+        try FileManager.default.createDirectory(at: foreign.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("kept".utf8).write(to: foreign)
+        try FileManager.default.setAttributes([.modificationDate: old.addingTimeInterval(-60)], ofItemAtPath: foreign.path)
+        for (index, key) in [k1, k2].enumerated() {
             let stored = try #require(cache.store(try linked("program \(key)", in: folder), forKey: key, slug: "01-a"))
             try FileManager.default.setAttributes([.modificationDate: old.addingTimeInterval(Double(index))], ofItemAtPath: stored.path)
         }
         _ = try #require(cache.store(try linked("other chapter", in: folder), forKey: "k9", slug: "02-b"))
-        #expect(cache.executable(forKey: "k1", slug: "01-a") != nil, "using k1 makes it the most recent")
-        _ = try #require(cache.store(try linked("program k3", in: folder), forKey: "k3", slug: "01-a"))
+        #expect(cache.executable(forKey: k1, slug: "01-a") != nil, "using k1 makes it the most recent")
+        _ = try #require(cache.store(try linked("program k3", in: folder), forKey: k3, slug: "01-a"))
 
-        #expect(cache.executable(forKey: "k2", slug: "01-a") == nil, "the least recently used is removed")
-        #expect(!FileManager.default.fileExists(atPath: cache.entry("k2", slug: "01-a").deletingLastPathComponent().path),
+        #expect(cache.executable(forKey: k2, slug: "01-a") == nil, "the least recently used is removed")
+        #expect(!FileManager.default.fileExists(atPath: cache.entry(k2, slug: "01-a").deletingLastPathComponent().path),
                 "its folder is gone")
-        #expect(cache.entry("k1", slug: "01-a").lastPathComponent == "chapter", "a stored program runs under the name 'chapter'")
-        #expect(cache.executable(forKey: "k1", slug: "01-a") != nil)
-        #expect(cache.executable(forKey: "k3", slug: "01-a") != nil)
+        #expect(cache.entry(k1, slug: "01-a").lastPathComponent == "chapter", "a stored program runs under the name 'chapter'")
+        #expect(cache.executable(forKey: k1, slug: "01-a") != nil)
+        #expect(cache.executable(forKey: k3, slug: "01-a") != nil)
         #expect(cache.executable(forKey: "k9", slug: "02-b") != nil, "other chapters keep theirs")
+        #expect(FileManager.default.fileExists(atPath: foreign.path), "a file the cache did not make is never removed")
     }
 }

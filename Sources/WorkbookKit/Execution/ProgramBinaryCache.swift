@@ -67,7 +67,8 @@ struct ProgramBinaryCache: Sendable {
     func prune(slug: String, keeping kept: URL) {
         let chapterFolder = folder.appendingPathComponent(slug, isDirectory: true)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: chapterFolder.path) else { return }
-        let entries = names.filter { !$0.hasPrefix(".") }.map { chapterFolder.appendingPathComponent($0, isDirectory: true) }
+        // Only entries this cache made (named by a key); anything else in the folder is kept.
+        let entries = names.filter(Self.isKeyName).map { chapterFolder.appendingPathComponent($0, isDirectory: true) }
         guard entries.count > keptPerChapter else { return }
         let dated = entries.map { entry in
             (entry, (try? FileManager.default.attributesOfItem(atPath: entry.appendingPathComponent(Self.executableName).path)[.modificationDate]
@@ -87,6 +88,11 @@ struct ProgramBinaryCache: Sendable {
     }
 
     static let executableName = "chapter"
+
+    /// Whether `name` is an entry's folder name: the first 40 hexadecimal digits of a key.
+    static func isKeyName(_ name: String) -> Bool {
+        name.utf8.count == 40 && name.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
 
     func checksumFile(_ binary: URL) -> URL {
         binary.appendingPathExtension("sha256")
