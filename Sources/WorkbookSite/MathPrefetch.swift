@@ -75,18 +75,10 @@ public struct MathPrefetch: Sendable {
         let composer = PageComposer()
         var formulas: Set<MathFormula> = []
         for chapter in chapters {
-            let outputs: [String?] = chapter.snippets.map { snippet in
-                snippet.options.norun ? nil : snippet.options.output == .none ? "" : snippet.recorded?.text ?? ""
-            }
-            let executed = ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .recorded, seconds: 0)
+            let executed = WorkbookExecutor.recorded(chapter)
             formulas.formUnion(composer.render(executed, lookups: PageComposer.Lookups(placeholders: expander)).formulas.map(\.formula))
         }
         return formulas
-    }
-
-    /// Every formula of the chapters' prose, their recorded outputs and the description.
-    static func formulas(of workbook: Workbook) -> Set<MathFormula> {
-        formulas(of: workbook.chapters).union(SiteGenerator.descriptionFormulas(workbook.config.description).map(\.formula))
     }
 
     /// The memo's first line: KaTeX's script and its identity, and the description's hash.

@@ -21,21 +21,21 @@ import Testing
     }
 
     @Test func theKeyChangesWithEverythingThatDecidesTheBinary() {
-        let base = ProgramBinaryCache.key(source: "print(1)", arguments: ["-Onone"], toolchain: toolchain, packageHash: "p1")
+        let base = ProgramBinaryCache.key(identity: "print(1)", arguments: ["-Onone"], toolchain: toolchain, packageHash: "p1")
         var otherCompiler = toolchain
         otherCompiler.version = "Swift version 6.4"
         var movedCompiler = toolchain
         movedCompiler.swiftc = URL(fileURLWithPath: "/opt/swift/bin/swiftc")
         let variants = [
-            ProgramBinaryCache.key(source: "print(2)", arguments: ["-Onone"], toolchain: toolchain, packageHash: "p1"),
-            ProgramBinaryCache.key(source: "print(1)", arguments: ["-O"], toolchain: toolchain, packageHash: "p1"),
-            ProgramBinaryCache.key(source: "print(1)", arguments: ["-Onone"], toolchain: toolchain, packageHash: "p2"),
-            ProgramBinaryCache.key(source: "print(1)", arguments: ["-Onone"], toolchain: toolchain, packageHash: nil),
-            ProgramBinaryCache.key(source: "print(1)", arguments: ["-Onone"], toolchain: otherCompiler, packageHash: "p1"),
-            ProgramBinaryCache.key(source: "print(1)", arguments: ["-Onone"], toolchain: movedCompiler, packageHash: "p1"),
+            ProgramBinaryCache.key(identity: "print(2)", arguments: ["-Onone"], toolchain: toolchain, packageHash: "p1"),
+            ProgramBinaryCache.key(identity: "print(1)", arguments: ["-O"], toolchain: toolchain, packageHash: "p1"),
+            ProgramBinaryCache.key(identity: "print(1)", arguments: ["-Onone"], toolchain: toolchain, packageHash: "p2"),
+            ProgramBinaryCache.key(identity: "print(1)", arguments: ["-Onone"], toolchain: toolchain, packageHash: nil),
+            ProgramBinaryCache.key(identity: "print(1)", arguments: ["-Onone"], toolchain: otherCompiler, packageHash: "p1"),
+            ProgramBinaryCache.key(identity: "print(1)", arguments: ["-Onone"], toolchain: movedCompiler, packageHash: "p1"),
         ]
         #expect(Set(variants + [base]).count == variants.count + 1)
-        #expect(base == ProgramBinaryCache.key(source: "print(1)", arguments: ["-Onone"], toolchain: toolchain, packageHash: "p1"))
+        #expect(base == ProgramBinaryCache.key(identity: "print(1)", arguments: ["-Onone"], toolchain: toolchain, packageHash: "p1"))
     }
 
     @Test func aStoredProgramIsFoundAndADamagedOneIsNot() throws {

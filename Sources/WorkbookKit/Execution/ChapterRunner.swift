@@ -75,7 +75,7 @@ public struct ChapterRunner: Sendable {
         let programs = ProgramBinaryCache(cache: cache)
         let sources = [source] + program.otherSources.indices.map { folder.appendingPathComponent("part-\($0 + 2).swift") }
         // One key for the program however many files it is written as.
-        let key = ProgramBinaryCache.key(source: program.identity, arguments: compiler.placeholderArguments(sources: [source]),
+        let key = ProgramBinaryCache.key(identity: program.identity, arguments: compiler.placeholderArguments(sources: [source]),
                                          toolchain: toolchain, packageHash: packageHash)
         var executable = binary
         if let stored = programs.executable(forKey: key, slug: chapter.slug) {

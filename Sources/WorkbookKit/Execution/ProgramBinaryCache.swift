@@ -19,9 +19,9 @@ struct ProgramBinaryCache: Sendable {
         folder = cache.url.appendingPathComponent("programs", isDirectory: true)
     }
 
-    /// The key of a program: `source` (its identity) compiled with `arguments` (with placeholder paths) by
+    /// The key of a program: its `identity` (`ChapterProgram.identity`) compiled with `arguments` (with placeholder paths) by
     /// `toolchain`, against the package products whose built hash is `packageHash`.
-    static func key(source: String, arguments: [String], toolchain: Toolchain, packageHash: String?) -> String {
+    static func key(identity: String, arguments: [String], toolchain: Toolchain, packageHash: String?) -> String {
         var hasher = ContentHasher()
         hasher.combine("program-binary-1")
         hasher.combine(toolchain.version)
@@ -29,7 +29,7 @@ struct ProgramBinaryCache: Sendable {
         hasher.combine(toolchain.factsFolder?.lastPathComponent ?? "")
         hasher.combine(arguments.joined(separator: "\u{0}"))
         hasher.combine(packageHash ?? "")
-        hasher.combine(source)
+        hasher.combine(identity)
         return hasher.finalize()
     }
 

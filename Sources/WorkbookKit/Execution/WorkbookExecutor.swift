@@ -203,7 +203,7 @@ public struct WorkbookExecutor: Sendable {
     }
 
     /// `chapter` with the outputs recorded in its source as its actual outputs.
-    static func recorded(_ chapter: Chapter) -> ExecutedChapter {
+    public static func recorded(_ chapter: Chapter) -> ExecutedChapter {
         let outputs: [String?] = chapter.snippets.map { snippet in
             if snippet.options.norun { return nil }
             return snippet.options.output == .none ? "" : snippet.recorded?.text ?? ""
