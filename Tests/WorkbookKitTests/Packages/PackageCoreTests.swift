@@ -66,10 +66,40 @@ import Testing
         #expect(built.count == 0)
         #expect(ContinuousClock.now - started < .seconds(1))
 
-        // `--no-cache`: SwiftPM runs again (and finds nothing to do).
+        // `--no-cache`: SwiftPM runs again. The stored build may come from files with other
+        // modification times (this cache outlives a fresh clone), and SwiftPM then relinks a
+        // library that differs in its debug information only: same content, same modules.
         let rebuilt = try await core.prepare(request, rebuild: true, willBuild: { built.increment() })
         #expect(built.count == 1)
-        #expect(rebuilt == first)
+        #expect(rebuilt.contentHash == first.contentHash)
+        #expect(rebuilt.modules == first.modules)
+        #expect(rebuilt.compilerArguments == first.compilerArguments)
+        // Once SwiftPM is up to date, running it again finds nothing to do: same library.
+        let again = try await core.prepare(request, rebuild: true, willBuild: { built.increment() })
+        #expect(built.count == 2)
+        #expect(again == rebuilt)
+    }
+
+    @Test func touchingTheSourcesKeepsTheContentHash() async throws {
+        let toolchain = try await PackageFixtures.toolchain()
+        let root = try PackageFixtures.temporaryFolder("touch")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(
+            at: PackageFixtures.root.appendingPathComponent("Units"), to: root.appendingPathComponent("Units"))
+        let core = PackageCore(toolchain: toolchain, cache: CacheFolder(url: root.appendingPathComponent(".cache")))
+        let request = PackageFixtures.request("Units", products: ["Units"], root: root)
+        let before = try await core.prepare(request)
+
+        // A fresh clone or a branch switch back: the same bytes with new modification times.
+        let later = Date().addingTimeInterval(120)
+        for file in PackageContentHash.files(in: root.appendingPathComponent("Units"), ignoring: []) {
+            try FileManager.default.setAttributes(
+                [.modificationDate: later], ofItemAtPath: root.appendingPathComponent("Units/" + file).path)
+        }
+        let built = BuildCounter()
+        let after = try await core.prepare(request, willBuild: { built.increment() })
+        #expect(built.count == 0)
+        #expect(after == before)
     }
 
     @Test func concurrentPreparesSharingACacheBuildOnce() async throws {
