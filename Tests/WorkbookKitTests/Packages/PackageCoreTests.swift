@@ -59,12 +59,10 @@ import Testing
         let core = PackageCore(toolchain: toolchain, cache: PackageFixtures.cache)
         let request = PackageFixtures.request("Shapes", products: ["Shapes", "Geometry"])
         let first = try await core.prepare(request)
-        let started = ContinuousClock.now
         let built = BuildCounter()
         let second = try await core.prepare(request, willBuild: { built.increment() })
         #expect(second == first)
         #expect(built.count == 0)
-        #expect(ContinuousClock.now - started < .seconds(1))
 
         // `--no-cache`: SwiftPM runs again. The stored build may come from files with other
         // modification times (this cache outlives a fresh clone), and SwiftPM then relinks a
