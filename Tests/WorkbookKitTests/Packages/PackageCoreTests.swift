@@ -80,10 +80,8 @@ import Testing
 
     @Test func touchingTheSourcesKeepsTheContentHash() async throws {
         let toolchain = try await PackageFixtures.toolchain()
-        let root = try PackageFixtures.temporaryFolder("touch")
+        let root = try PackageFixtures.copy(of: "Units", label: "touch")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(
-            at: PackageFixtures.root.appendingPathComponent("Units"), to: root.appendingPathComponent("Units"))
         let core = PackageCore(toolchain: toolchain, cache: CacheFolder(url: root.appendingPathComponent(".cache")))
         let request = PackageFixtures.request("Units", products: ["Units"], root: root)
         let before = try await core.prepare(request)
@@ -116,10 +114,8 @@ import Testing
 
     @Test func aPackageEditRebuildsWithTheNewCode() async throws {
         let toolchain = try await PackageFixtures.toolchain()
-        let root = try PackageFixtures.temporaryFolder("edit")
+        let root = try PackageFixtures.copy(of: "Units", label: "edit")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(
-            at: PackageFixtures.root.appendingPathComponent("Units"), to: root.appendingPathComponent("Units"))
         // A cache of its own: the copy's path is new on every run, so its build is never reused.
         let core = PackageCore(toolchain: toolchain, cache: CacheFolder(url: root.appendingPathComponent(".cache")))
         let request = PackageFixtures.request("Units", products: ["Units"], root: root)
@@ -164,10 +160,8 @@ import Testing
 
     @Test func aManifestErrorIsShownAtItsLineInPackageSwift() async throws {
         let toolchain = try await PackageFixtures.toolchain()
-        let root = try PackageFixtures.temporaryFolder("manifest")
+        let root = try PackageFixtures.copy(of: "Units", label: "manifest")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(
-            at: PackageFixtures.root.appendingPathComponent("Units"), to: root.appendingPathComponent("Units"))
         let manifest = root.appendingPathComponent("Units/Package.swift")
         let text = try String(contentsOf: manifest, encoding: .utf8)
             .replacingOccurrences(of: "targets: [.target(name: \"Units\")]", with: "targets: [.target(nme: \"Units\")]")

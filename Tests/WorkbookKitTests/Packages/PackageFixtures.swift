@@ -22,6 +22,13 @@ enum PackageFixtures {
         PackageRequest(packageFolder: root.appendingPathComponent(name), products: products, root: root, jobs: 1)
     }
 
+    /// A new temporary folder holding a copy of the fixture package `name` (remove it after use).
+    static func copy(of name: String, label: String) throws -> URL {
+        let folder = try temporaryFolder(label)
+        try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        return folder
+    }
+
     /// A new empty temporary folder.
     static func temporaryFolder(_ label: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-package-\(label)-\(UUID().uuidString)")
