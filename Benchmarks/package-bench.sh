@@ -95,12 +95,5 @@ hyperfine --style basic --warmup 1 --runs "${RUNS:-10}" --export-json "$BENCH/re
   --prepare "$BENCH/flip.sh" --command-name "package: rebuild after one snippet edit" "$build" \
   "${baseline[@]}"
 echo
-python3 - "$BENCH/results.json" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-width = max(len(r["command"]) for r in results)
-print(f"{'':{width}}  median")
-for r in results:
-    print(f"{r['command']:{width}}  {r['median'] * 1000:7.1f} ms")
-PY
+python3 Benchmarks/hyperfine_medians.py "$BENCH/results.json"
 uptime
