@@ -53,6 +53,8 @@ public struct ChapterRunner: Sendable {
     public var packageHash: String? = nil
     /// How many compiler jobs the program may use at once: its number of files, at most.
     public var compileJobs = 1
+    /// Modules every program imports besides Foundation (`imports` of `workbook.toml`).
+    public var modules: [String] = []
 
     public init(toolchain: Toolchain, cache: CacheFolder, flags: [String] = []) {
         self.toolchain = toolchain
@@ -62,7 +64,7 @@ public struct ChapterRunner: Sendable {
 
     /// Compiles and runs `chapter` of the workbook at `root`, stopping it after `timeout` seconds.
     public func run(_ chapter: Chapter, root: URL, timeout: Double) async -> ChapterRun {
-        let program = ChapterProgram(chapter: chapter, modules: [], files: compileJobs)
+        let program = ChapterProgram(chapter: chapter, modules: modules, files: compileJobs)
         let folder = cache.url.appendingPathComponent("build/\(chapter.slug)-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("main.swift")

@@ -45,7 +45,7 @@ public struct ProgramPlan: Sendable, Equatable {
             if let environment = snippet.options.documentation.environment {
                 name = "env " + environment
             } else {
-                name = grouping == .shared ? "default" : "snippet \(snippet.index)"
+                name = grouping == .isolated ? "snippet \(snippet.index)" : "default"
             }
             let earlier = environments[name].map { programs[$0].snippetIndices } ?? []
             if let expected = snippet.options.documentation.expect {

@@ -14,10 +14,12 @@ public struct ResultCache: Sendable {
     /// The key of `chapter`'s results: the runnable code and the options of every snippet,
     /// the package's built products and their flags, the compiler and the program template. Prose and the timeout are left out: they do not change what a successful run
     /// prints; line numbers and the chapter's path are left out too, unless a snippet uses a
-    /// literal such as `#line` that prints them.
-    public static func key(chapter: Chapter, package: PackageBuild?, compilerVersion: String) -> String {
+    /// literal such as `#line` that prints them. `settings` are the workbook's settings that
+    /// change how programs are made (`snippets = "notebook"`, `imports`), one word each.
+    public static func key(chapter: Chapter, package: PackageBuild?, compilerVersion: String, settings: [String] = []) -> String {
         var hasher = ContentHasher()
         hasher.combine(ChapterProgram.templateVersion)
+        for setting in settings { hasher.combine(setting) }
         let runnable = chapter.snippets.filter { !$0.options.norun }
         if runnable.contains(where: { snippet in locationLiterals.contains { snippet.code.contains($0) } }) {
             hasher.combine(chapter.path)

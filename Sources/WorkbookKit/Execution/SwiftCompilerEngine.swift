@@ -15,6 +15,10 @@ public struct SwiftCompilerEngine: SnippetEngine {
     public func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession {
         let toolchain = try await Toolchain.locate(environment: environment, cache: cache)
         let package = PackagePreparation(workbook: workbook, toolchain: toolchain, cache: cache)
+        if package == nil {
+            let problems = ImportedModules(config: workbook.config).problems(swiftc: toolchain.swiftc, packageModules: nil, products: [])
+            if !problems.isEmpty { throw WorkbookErrors(problems) }
+        }
         return Session(workbook: workbook, toolchain: toolchain, cache: cache, package: package,
                        compilePath: CompilePath(environment: environment))
     }
@@ -30,7 +34,14 @@ public struct SwiftCompilerEngine: SnippetEngine {
         var preparesBeforeKeys: Bool { package != nil }
 
         func cacheKey(for chapter: Chapter) -> String {
-            ResultCache.key(chapter: chapter, package: package?.build, compilerVersion: toolchain.version)
+            ResultCache.key(chapter: chapter, package: package?.build, compilerVersion: toolchain.version, settings: programSettings)
+        }
+
+        /// The settings that change how a chapter's programs are made, for the cache keys.
+        var programSettings: [String] {
+            let documentation = workbook.config.documentation
+            return ["snippets=\(documentation.snippets == .notebook ? "notebook" : "program")",
+                    "imports=\(documentation.imports.joined(separator: ","))"]
         }
 
         func preparationSummary() -> String? { package?.summary(rebuild: false) }
@@ -38,7 +49,11 @@ public struct SwiftCompilerEngine: SnippetEngine {
         func preparationSummary(rebuild: Bool) -> String? { package?.summary(rebuild: rebuild) }
 
         func prepare(rebuild: Bool) async throws(WorkbookErrors) {
-            try await package?.prepare(rebuild: rebuild)
+            guard let package else { return }
+            try await package.prepare(rebuild: rebuild)
+            let problems = ImportedModules(config: workbook.config)
+                .problems(swiftc: toolchain.swiftc, packageModules: package.build?.modules ?? [], products: workbook.config.products)
+            if !problems.isEmpty { throw WorkbookErrors(problems) }
         }
 
         func run(_ chapter: Chapter) async -> ChapterRun {
@@ -51,6 +66,10 @@ public struct SwiftCompilerEngine: SnippetEngine {
             runner.compilePath = compilePath
             runner.packageHash = package?.build?.outputHash
             runner.compileJobs = min(1 + spareCores, ChapterProgram.maximumFiles)
+            runner.modules = workbook.config.documentation.imports
+            if workbook.config.documentation.snippets == .notebook {
+                return await NotebookRunner(runner: runner).run(chapter, root: workbook.root, timeout: workbook.config.timeout)
+            }
             return await runner.run(chapter, root: workbook.root, timeout: workbook.config.timeout)
         }
     }

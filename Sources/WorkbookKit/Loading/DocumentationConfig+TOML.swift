@@ -2,7 +2,7 @@ import TOMLKit
 
 extension DocumentationConfig {
     /// The keys of `workbook.toml` these settings read.
-    public static let knownKeys = ["snippets", "prints", "filters"]
+    public static let knownKeys = ["snippets", "prints", "filters", "imports"]
 
     /// A bad value: the message, one sentence naming the key.
     public struct Problem: Error, Sendable, Equatable {
@@ -15,6 +15,7 @@ extension DocumentationConfig {
         case "snippets": snippets = try Self.choice(value, key: key)
         case "prints": prints = try Self.choice(value, key: key)
         case "filters": filters = try Self.filters(value, key: key)
+        case "imports": imports = try Self.moduleNames(value, key: key)
         default: throw Problem(message: "unknown key '\(key)'")
         }
     }
@@ -25,6 +26,21 @@ extension DocumentationConfig {
         guard let text = value.string else { throw Problem(message: "'\(key)' must be \(known), not \(value.type)") }
         guard let choice = Choice(rawValue: text) else { throw Problem(message: "'\(key)' must be \(known), not \"\(text)\"") }
         return choice
+    }
+
+    static func moduleNames(_ value: TOMLValueConvertible, key: String) throws(Problem) -> [String] {
+        let shape = "'\(key)' must be a list of module names like [\"Algorithms\"]"
+        guard let array = value.array else { throw Problem(message: shape) }
+        var names: [String] = []
+        for element in array {
+            guard let name = element.string else { throw Problem(message: shape) }
+            guard let first = name.first, first.isLetter || first == "_",
+                  name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw Problem(message: "'\(name)' in '\(key)' is not a module name")
+            }
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     static func filters(_ value: TOMLValueConvertible, key: String) throws(Problem) -> [OutputFilter] {

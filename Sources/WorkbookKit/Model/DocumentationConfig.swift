@@ -4,6 +4,10 @@ public enum SnippetGrouping: String, Sendable, Equatable, CaseIterable {
     case shared
     /// Every snippet without `env=` is a program of its own.
     case isolated
+    /// Every snippet of a chapter without `env=` is in one program, as the cells of a REPL
+    /// session: each sees what the earlier ones declared, may declare a name again, and fails
+    /// alone (see `NotebookScoping`, `NotebookRunner`).
+    case notebook
 }
 
 /// `prints = …`: what `// Prints` comments in snippets mean.
@@ -19,14 +23,18 @@ public enum PrintsMode: String, Sendable, Equatable, CaseIterable {
 public struct DocumentationConfig: Sendable, Equatable {
     /// `snippets`: which snippets share a program.
     public var snippets: SnippetGrouping = .shared
+    /// `imports`: modules every program of every chapter imports, not shown on the page.
+    public var imports: [String] = []
     /// `prints`: whether `// Prints` comments are checked.
     public var prints: PrintsMode = .ignore
     /// `filters`: replacements applied to every line of actual and expected outputs before
     /// they are compared, in order.
     public var filters: [OutputFilter] = []
 
-    public init(snippets: SnippetGrouping = .shared, prints: PrintsMode = .ignore, filters: [OutputFilter] = []) {
+    public init(snippets: SnippetGrouping = .shared, prints: PrintsMode = .ignore, filters: [OutputFilter] = [],
+                imports: [String] = []) {
         self.snippets = snippets
+        self.imports = imports
         self.prints = prints
         self.filters = filters
     }

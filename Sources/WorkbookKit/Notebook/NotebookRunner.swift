@@ -1,0 +1,103 @@
+import Foundation
+
+/// Runs one program of a notebook chapter (`snippets = "notebook"`): the snippets with
+/// ``NotebookScoping``, and a snippet that fails stops only itself.
+///
+/// A snippet that does not compile is left out with its compiler errors, and the program is
+/// compiled again without it; a snippet that traps (or exits) is left out with its crash,
+/// and the program runs again without it, its earlier snippets' outputs kept from the first
+/// run. Later snippets then run without the declarations of the snippets left out; one that
+/// needed them fails in turn, saying which snippet declared the name it misses. Each round
+/// leaves at least one snippet out, so a program of N snippets compiles at most N + 1 times.
+///
+/// In a program for an `expect=` snippet (its environment's earlier snippets, then itself),
+/// only that snippet's failure is the program's: the earlier snippets' own failures are
+/// reported by their environment's program.
+struct NotebookRunner: Sendable {
+    var runner: ChapterRunner
+
+    func run(_ chapter: Chapter, root: URL, timeout: Double) async -> ChapterRun {
+        var active = chapter.snippets.filter { !$0.options.norun }.map(\.index)
+        let expected = active.last.flatMap { chapter.snippets[$0].options.documentation.expect != nil ? $0 : nil }
+        var result = ChapterRun(outputs: [:], errors: [], compileSeconds: 0, runSeconds: 0)
+        result.reusedProgram = true
+        /// The errors of the snippets left out, by snippet index.
+        var leftOut: [Int: [WorkbookError]] = [:]
+        /// Names declared by snippets left out, with the first such snippet's fence line.
+        var missing: [String: Int] = [:]
+        /// Outputs of snippets before this index were taken from an earlier run.
+        var keepFrom = 0
+        while !active.isEmpty {
+            let scoping = NotebookScoping(chapter: chapter, running: active)
+            let run = scoping.restore(await runner.run(scoping.chapter, root: root, timeout: timeout))
+            result.compileSeconds += run.compileSeconds
+            result.runSeconds += run.runSeconds
+            result.reusedProgram = result.reusedProgram && run.reusedProgram
+            func leaveOut(_ index: Int, _ errors: [WorkbookError]) {
+                leftOut[index] = errors
+                active.removeAll { $0 == index }
+                for name in scoping.declaredNames[index] ?? [] where missing[name] == nil {
+                    missing[name] = chapter.snippets[index].fenceLine
+                }
+            }
+
+            let compileErrors = run.errors.filter { $0.stage == "compile" }
+            if !compileErrors.isEmpty {
+                let bySnippet = Self.attribute(compileErrors, in: chapter, to: active)
+                let failing = Set(bySnippet.keys).subtracting(expected.map { [$0] } ?? [])
+                guard bySnippet.values.reduce(0, { $0 + $1.count }) == compileErrors.count, !failing.isEmpty else {
+                    // The program's own failure (the expected snippet's errors), or errors
+                    // outside every snippet: reported as they are.
+                    result.errors += run.errors
+                    break
+                }
+                for index in failing.sorted() {
+                    leaveOut(index, bySnippet[index, default: []].map { Self.explained($0, missing: missing, chapter: chapter) })
+                }
+                continue
+            }
+
+            for index in active where index >= keepFrom {
+                if let output = run.outputs[index] { result.outputs[index] = output }
+                if let seconds = run.snippetSeconds[index] { result.snippetSeconds[index] = seconds }
+            }
+            if let stopped = run.stoppedSnippet, stopped.index != expected, !run.errors.isEmpty {
+                leaveOut(stopped.index, run.errors)
+                keepFrom = stopped.index + 1
+                continue
+            }
+            result.errors += run.errors
+            result.stoppedSnippet = run.stoppedSnippet
+            break
+        }
+        let reported = leftOut.filter { expected == nil || $0.key == expected }
+        result.errors = reported.keys.sorted().flatMap { reported[$0] ?? [] } + result.errors
+        return result
+    }
+
+    /// `errors` by the snippet (among `active`) whose lines hold them; errors elsewhere are
+    /// left out of the result.
+    static func attribute(_ errors: [WorkbookError], in chapter: Chapter, to active: [Int]) -> [Int: [WorkbookError]] {
+        var bySnippet: [Int: [WorkbookError]] = [:]
+        for error in errors where error.path == chapter.path {
+            let snippet = active.map { chapter.snippets[$0] }.first { $0.codeFirstLine..<$0.lineRange.upperBound ~= error.line }
+            if let snippet { bySnippet[snippet.index, default: []].append(error) }
+        }
+        return bySnippet
+    }
+
+    /// `error` with a word on the snippet left out that declared the name it cannot find.
+    static func explained(_ error: WorkbookError, missing: [String: Int], chapter: Chapter) -> WorkbookError {
+        guard let name = missingName(in: error.message), let line = missing[name] else { return error }
+        var error = error
+        error.message += " ('\(name)' is declared by the snippet at \(chapter.path):\(line), which failed)"
+        return error
+    }
+
+    /// The name of a "cannot find 'x' in scope" or "cannot find type 'X' in scope" message.
+    static func missingName(in message: String) -> String? {
+        guard message.hasPrefix("cannot find "), message.hasSuffix(" in scope"),
+              let open = message.firstIndex(of: "'"), let close = message.lastIndex(of: "'"), open < close else { return nil }
+        return String(message[message.index(after: open)..<close])
+    }
+}
