@@ -37,7 +37,11 @@ private struct Parser {
         var index = 0
         while index < lines.count {
             let line = lines.content(index)
-            if let column = nestedSnippet.read(line) {
+            if let end = htmlCommentEnd(from: index) {
+                // An HTML comment is an HTML block up to its `-->`: a fence inside it (a
+                // listing's test kept in a comment) is not code.
+                index = end + 1
+            } else if let column = nestedSnippet.read(line) {
                 error(line: index, column: column, "a swift snippet inside a block quote or a list item is not run; "
                       + "move it to the top level, outside the quote or list")
                 index += 1
@@ -60,6 +64,17 @@ private struct Parser {
             }
         }
         flushProse(upTo: lines.count)
+    }
+
+    /// The last line of the HTML comment that starts at line `index` (after at most three
+    /// spaces), or `nil` when none starts there; an output marker is not such a comment.
+    func htmlCommentEnd(from index: Int) -> Int? {
+        let line = lines.content(index)
+        let indent = line.prefix { $0 == " " }.count
+        guard indent <= 3, line.dropFirst(indent).hasPrefix("<!--"),
+              !isMarker(index, SnippetExtractor.outputStartMarker), !isMarker(index, SnippetExtractor.outputEndMarker) else { return nil }
+        if line.dropFirst(indent + 4).contains("-->") { return index }
+        return (index + 1..<lines.count).first { lines.content($0).contains("-->") } ?? lines.count - 1
     }
 
     /// Reads the snippet opened at `open` and its recorded output; returns the next line to read.

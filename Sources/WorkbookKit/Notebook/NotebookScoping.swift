@@ -36,7 +36,7 @@ struct NotebookScoping {
         self.chapter = chapter
         let snippets = active.map { original.snippets[$0] }
         let parsed = snippets.map { NotebookSnippetSyntax(code: $0.code) }
-        let versions = Versions(snippets: snippets, parsed: parsed)
+        let versions = NotebookVersions(snippets: snippets, parsed: parsed)
         var replaced: [Int: String] = [:]
         for (snippet, syntax) in zip(snippets, parsed) {
             declaredNames[snippet.index] = syntax.declarations.map(\.name)
@@ -122,7 +122,7 @@ struct NotebookScoping {
 }
 
 /// Which declarations get a version, and which version each reference means.
-private struct Versions {
+struct NotebookVersions {
     /// Every top-level declaration by key, in snippet order, with its snippet's index.
     var declarations: [String: [(snippet: Int, declaration: NotebookSnippetSyntax.Declaration)]] = [:]
     /// The full names of the functions of each base name, with their parameters.

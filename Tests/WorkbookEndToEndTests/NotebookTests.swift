@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `snippets = "notebook"`: listings that continue and redeclare like REPL cells, each failing
+/// alone; and `imports`, the modules every program imports unseen.
+@Suite struct NotebookTests {
+    @Test func listingsContinueRedeclareAndFailAlone() throws {
+        let run = try WorkbookProcess.run(["check", "--no-cache"], fixture: "doc-notebook")
+        #expect(run.exitCode == 1)
+        // Redeclared constants, functions, structs, an extension and a conformance of the
+        // struct in force, an operator, `expect=error`, `expect=crash` and `env=` all pass;
+        // the deliberate error, the snippet that needed its constant and the trap fail.
+        #expect(run.lines.contains("9 passed, 3 failed"), "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stderr.contains("chapters/01-session.md:49:18: error: cannot convert value of type 'String' to specified type 'Int'"), "\(run.stderr)")
+        #expect(run.stderr.contains("chapters/01-session.md:54:7: error: cannot find 'bonus' in scope ('bonus' is declared by the snippet at chapters/01-session.md:48, which failed)"), "\(run.stderr)")
+        #expect(run.stderr.contains("chapters/01-session.md:59: error: the snippet crashed"), "\(run.stderr)")
+        // No version suffix ever shows.
+        #expect(!run.stdout.contains("ǂ") && !run.stderr.contains("ǂ"))
+    }
+
+    @Test func theSameChapterSharedFailsAsOneProgram() throws {
+        let root = try WorkbookProcess.copy(fixture: "doc-notebook")
+        try root.write("title = \"Notebook scoping\"\nprints = \"check\"\n", to: "workbook.toml")
+        let run = try WorkbookProcess.run(["check", "--no-cache"], in: root)
+        #expect(run.exitCode == 1)
+        #expect(run.stderr.contains("invalid redeclaration of 'pi'"), "\(run.stderr)")
+    }
+
+    @Test func implicitImportsAreImportedByEveryProgramAndUnknownOnesAreErrorsAtTheKey() throws {
+        let root = try WorkbookProcess.copy(fixture: "doc-notebook")
+        try root.write("""
+            snippets = "notebook"
+            imports = ["RegexBuilder"]
+            """, to: "workbook.toml")
+        try root.write("""
+            ```swift
+            let word = Regex { OneOrMore(.word) }
+            print("a bc".firstMatch(of: word)!.output)
+            ```
+
+            ```output
+            a
+            ```
+
+            ```swift expect=error
+            let other: Int = Regex { OneOrMore(.digit) }
+            ```
+
+            ```output
+            chapters/01-session.md:11:18: error: cannot convert value of type 'Regex<Substring>' to specified type 'Int'
+            ```
+
+            """, to: "chapters/01-session.md")
+        let run = try WorkbookProcess.run(["check", "--no-cache"], in: root)
+        #expect(run.exitCode == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.lines.contains("2 passed, 0 failed"), "\(run.stdout)")
+
+        try root.write("imports = [\"RegexBuilder\", \"NoSuchModule\"]\n", to: "workbook.toml")
+        let bad = try WorkbookProcess.run(["check", "--no-cache"], in: root)
+        #expect(bad.exitCode != 0)
+        #expect(bad.stderr.contains("workbook.toml:1:1: error: 'NoSuchModule' in 'imports' is neither a module of the package's products nor a module of the Swift toolchain"), "\(bad.stderr)")
+    }
+}
