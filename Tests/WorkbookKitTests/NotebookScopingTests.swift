@@ -70,7 +70,7 @@ import Testing
         #expect(scoping.originalColumn(line: line, column: 20) == 19)
         #expect(scoping.originalColumn(line: line, column: 22) == 19)
         #expect(scoping.originalColumn(line: line, column: 23) == 20)
-        #expect(scoping.originalColumn(line: line - 1, column: 23) == 23)
+        #expect(scoping.originalColumn(line: line - 2, column: 23) == 23)
         let error = scoping.restore(WorkbookError(path: "chapters/x.md", line: line, column: 23, message: "cannot convert 'piǂ1'"))
         #expect(error.column == 20 && error.message == "cannot convert 'pi'")
     }
