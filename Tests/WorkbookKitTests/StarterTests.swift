@@ -30,6 +30,12 @@ import Testing
         #expect(!lines.contains { $0.hasPrefix("core") || $0.hasPrefix("package") || $0.hasPrefix("products") })
     }
 
+    @Test func aNewWorkbookRunsItsSnippetsAsANotebook() throws {
+        let config = try WorkbookConfig.parse(toml: WorkbookStarter.configuration)
+        #expect(config.documentation.snippets == .notebook)
+        #expect(config.documentation.imports.isEmpty)
+    }
+
     @Test func initRefusesToOverwriteAndWritesNothing() throws {
         let folder = try PackageFixtures.temporaryFolder("init-existing")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -35,6 +35,13 @@ public enum WorkbookStarter {
         # package, name the package folder and its library products:
         # package = "."
         # products = ["MyLibrary"]
+        # Modules every snippet imports without showing it (your library, as guides assume):
+        # imports = ["MyLibrary"]
+
+        # Snippets of a chapter run like the cells of a REPL session: each sees what the
+        # earlier ones declared, may declare a name again, and fails alone. "shared" makes a
+        # chapter one plain program; "isolated" makes every snippet its own.
+        snippets = "notebook"
 
         # Seconds a chapter's program may run.
         # timeout = 60
