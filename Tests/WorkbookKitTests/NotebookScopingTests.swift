@@ -89,3 +89,23 @@ import Testing
         #expect(NotebookVersions.accepts(variadic, []))
     }
 }
+
+extension NotebookScopingTests {
+    @Test func definitionsInConsecutiveDefinitionListingsSeeEachOthersNewVersions() throws {
+        let code = try scoped([
+            "class Person { var home: Home? }\nclass Home {}",
+            "class Person { var home: Home?\n var name = \"\" }",
+            "class Home { var rooms = 1 }",
+            "let p = Person()\nprint(p.home?.rooms as Any, Home())",
+        ])
+        // The second Person is read with the Home of the listing after it, and the statement
+        // sees the versions in force where it runs.
+        #expect(code[1] == "class Personǂ1 { var home: Homeǂ2?\n var name = \"\" }")
+        #expect(code[3] == "let p = Personǂ1()\nprint(p.home?.rooms as Any, Homeǂ2())")
+    }
+
+    @Test func aStatementOrVariableEndsTheRunOfDefinitions() throws {
+        let code = try scoped(["struct P {}", "func f() -> P { P() }", "let x = 1", "struct P { var y = 2 }"])
+        #expect(code[1] == "func f() -> P { P() }")
+    }
+}

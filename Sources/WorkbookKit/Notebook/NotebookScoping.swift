@@ -38,9 +38,17 @@ struct NotebookScoping {
         let parsed = snippets.map { NotebookSnippetSyntax(code: $0.code) }
         let versions = NotebookVersions(snippets: snippets, parsed: parsed)
         var replaced: [Int: String] = [:]
+        // Consecutive listings that only define types and functions are read as one: a
+        // definition's references mean the versions in force after the last of them.
+        var horizon: [Int: Int] = [:]
+        var runEnd = snippets.last?.index ?? 0
+        for position in snippets.indices.reversed() {
+            if position + 1 == parsed.count || !parsed[position + 1].definesOnly { runEnd = snippets[position].index }
+            horizon[snippets[position].index] = runEnd
+        }
         for (snippet, syntax) in zip(snippets, parsed) {
             declaredNames[snippet.index] = syntax.declarations.map(\.name)
-            let edits = versions.suffixes(in: syntax, of: snippet.index)
+            let edits = versions.suffixes(in: syntax, of: snippet.index, definitionsSeeUpTo: horizon[snippet.index] ?? snippet.index)
             guard !edits.isEmpty else { continue }
             replaced[snippet.index] = apply(edits, to: snippet)
         }
@@ -175,7 +183,10 @@ struct NotebookVersions {
 
     /// The suffixes to insert in a snippet's code: after its own versioned declarations and
     /// after references to versioned names.
-    func suffixes(in syntax: NotebookSnippetSyntax, of index: Int) -> [(offset: Int, suffix: String)] {
+    /// References inside definitions (types, functions) mean the versions in force at snippet
+    /// `horizon` (the last of the definition-only listings that follow), except names the
+    /// snippet declares itself.
+    func suffixes(in syntax: NotebookSnippetSyntax, of index: Int, definitionsSeeUpTo horizon: Int) -> [(offset: Int, suffix: String)] {
         guard !versioned.isEmpty else { return [] }
         var edits: [(offset: Int, suffix: String)] = []
         for declaration in syntax.declarations where versioned.contains(declaration.key) {
@@ -192,7 +203,9 @@ struct NotebookVersions {
             }()
             if names.contains(reference.name) { continue }
             guard let key = key(of: reference), versioned.contains(key) else { continue }
-            let suffix = suffix(of: key, in: index)
+            let ownKey = syntax.declarations.contains { $0.key == key }
+            let seenFrom = syntax.items[reference.item].isDefinition && !ownKey ? horizon : index
+            let suffix = suffix(of: key, in: seenFrom)
             if !suffix.isEmpty { edits.append((reference.offset, suffix)) }
         }
         return edits

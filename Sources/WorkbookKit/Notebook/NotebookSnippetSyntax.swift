@@ -50,7 +50,13 @@ struct NotebookSnippetSyntax {
         var inherited: [String] = []
         /// The members it declares, when it declares or extends a type.
         var members: Set<String> = []
+        /// Whether it declares a type, function, extension, protocol, type alias, operator or
+        /// precedence group: nothing that runs when the snippet runs.
+        var isDefinition = false
     }
+
+    /// Whether every top-level item is a definition (no statement, no variable).
+    var definesOnly: Bool { items.allSatisfy(\.isDefinition) }
 
     var declarations: [Declaration] = []
     var references: [Reference] = []
@@ -67,6 +73,7 @@ struct NotebookSnippetSyntax {
                     declarations.append(declared)
                     own.insert(declared.offset)
                 }
+                item.isDefinition = !declaration.is(VariableDeclSyntax.self) && !declaration.is(ImportDeclSyntax.self)
                 (item.typeName, item.inherited) = Self.typeNameAndInheritance(declaration)
                 if item.typeName != nil { item.members = Self.memberNames(declaration) }
             default:
