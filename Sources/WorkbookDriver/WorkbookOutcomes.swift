@@ -16,11 +16,15 @@ public struct PromoteOutcome: Sendable, Equatable {
     public var execution: ExecutionReport
     /// The chapters rewritten, relative to the root, in reading order.
     public var written: [String]
-    /// Why nothing was written (a chapter that did not compile or crashed, a file that could
-    /// not be written); empty on success.
+    /// The chapters left untouched (they did not compile, crashed, or a snippet did not fail
+    /// as its `expect=` says), with the reason; the others are promoted all the same.
+    public var skipped: [PromotionResult.Skipped] = []
+    /// Every error: those of the run, those behind a chapter left untouched, and why nothing
+    /// was written (a chapter changed on disk during the run, a file that cannot be written);
+    /// empty on success.
     public var errors: [WorkbookError]
 
-    public var succeeded: Bool { errors.isEmpty }
+    public var succeeded: Bool { errors.isEmpty && skipped.isEmpty }
 }
 
 /// What `build` wrote.

@@ -68,17 +68,20 @@ public struct WorkbookSession: Sendable {
     }
 
     /// Runs every chapter (or the selected ones) and writes the actual outputs into the
-    /// chapters whose text changes.
+    /// chapters whose text changes; a chapter that did not run to the end is left untouched
+    /// and stops no other.
     public func promote(
         _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
         preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> PromoteOutcome {
         let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
         do {
-            let written = try Promoter(documentation: workbook.config.documentation).promote(execution, root: workbook.root)
-            return PromoteOutcome(execution: execution, written: written, errors: [])
+            let result = try Promoter(documentation: workbook.config.documentation).promote(execution, root: workbook.root)
+            let unmet = result.skipped.flatMap(\.errors).filter { $0.stage == "promote" }
+            return PromoteOutcome(execution: execution, written: result.written, skipped: result.skipped,
+                                  errors: execution.errors + unmet)
         } catch {
-            return PromoteOutcome(execution: execution, written: [], errors: error.errors)
+            return PromoteOutcome(execution: execution, written: [], errors: execution.errors + error.errors)
         }
     }
 
