@@ -6,9 +6,11 @@ import WorkbookSite
 public struct CheckOutcome: Sendable, Equatable {
     public var execution: ExecutionReport
     public var comparison: ComparisonReport
+    /// Broken links and missing images, as `build` reports them.
+    public var siteErrors: [WorkbookError] = []
 
-    /// Every snippet matched and every chapter ran.
-    public var succeeded: Bool { comparison.failed == 0 && execution.errors.isEmpty }
+    /// Every snippet matched, every chapter ran, and every link and image resolves.
+    public var succeeded: Bool { comparison.failed == 0 && execution.errors.isEmpty && siteErrors.isEmpty }
 }
 
 /// What `promote` wrote.
