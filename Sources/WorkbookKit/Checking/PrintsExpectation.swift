@@ -32,12 +32,12 @@ public struct PrintsExpectation: Sendable, Equatable {
         public var lines: [String]
         /// Whether the text is quoted (a string literal, or verbatim between quotes).
         public var quoted: Bool
+        /// Whether code precedes the comment on its line.
+        public var trailing: Bool
         /// Whether the quoted text is read verbatim (it is not one valid string literal).
         public var verbatim = false
         /// Whether a `.` follows the closing quote.
         public var period = false
-        /// Whether code precedes the comment on its line.
-        public var trailing: Bool
     }
 
     /// A `// Prints` comment that cannot be read.

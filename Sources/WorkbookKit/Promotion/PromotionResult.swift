@@ -38,10 +38,11 @@ public struct PromotionResult: Sendable, Equatable {
             }
         }
 
-        /// `it did not compile`, `it crashed`, `it timed out`, or `it did not run to the end`,
+        /// `it did not run`, `it did not compile`, `it crashed`, `it timed out`, or `it did not run to the end`,
         /// from the stages of `errors`.
         static func reason(_ errors: [WorkbookError]) -> String {
             let stages = Set(errors.map(\.stage))
+            if errors.allSatisfy({ $0.message.hasPrefix("not run") }) { return "it did not run" }
             if stages == ["compile"] { return "it did not compile" }
             if errors.contains(where: { $0.message.contains(" timed out after ") }) { return "it timed out" }
             if errors.contains(where: { $0.message.contains("crashed") }) { return "it crashed" }
