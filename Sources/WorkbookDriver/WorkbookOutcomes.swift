@@ -6,9 +6,11 @@ import WorkbookSite
 public struct CheckOutcome: Sendable, Equatable {
     public var execution: ExecutionReport
     public var comparison: ComparisonReport
+    /// Broken links and missing images, as `build` reports them.
+    public var siteErrors: [WorkbookError] = []
 
-    /// Every snippet matched and every chapter ran.
-    public var succeeded: Bool { comparison.failed == 0 && execution.errors.isEmpty }
+    /// Every snippet matched, every chapter ran, and every link and image resolves.
+    public var succeeded: Bool { comparison.failed == 0 && execution.errors.isEmpty && siteErrors.isEmpty }
 }
 
 /// What `promote` wrote.
@@ -16,11 +18,15 @@ public struct PromoteOutcome: Sendable, Equatable {
     public var execution: ExecutionReport
     /// The chapters rewritten, relative to the root, in reading order.
     public var written: [String]
-    /// Why nothing was written (a chapter that did not compile or crashed, a file that could
-    /// not be written); empty on success.
+    /// The chapters left untouched (they did not compile, crashed, or a snippet did not fail
+    /// as its `expect=` says), with the reason; the others are promoted all the same.
+    public var skipped: [PromotionResult.Skipped] = []
+    /// Every error: those of the run, those behind a chapter left untouched, and why nothing
+    /// was written (a chapter changed on disk during the run, a file that cannot be written);
+    /// empty on success.
     public var errors: [WorkbookError]
 
-    public var succeeded: Bool { errors.isEmpty }
+    public var succeeded: Bool { errors.isEmpty && skipped.isEmpty }
 }
 
 /// What `build` wrote.

@@ -57,28 +57,41 @@ public struct WorkbookSession: Sendable {
         return subset
     }
 
-    /// Runs every chapter (or the selected ones) and compares actual with recorded outputs;
-    /// writes nothing.
+    /// Runs every chapter (or the selected ones), compares actual with recorded outputs, and
+    /// checks links and images as `build` does; writes nothing.
     public func check(
         _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
         preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> CheckOutcome {
         let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
-        return CheckOutcome(execution: execution, comparison: workbook.config.documentation.comparison.compare(execution.chapters))
+        return CheckOutcome(execution: execution, comparison: workbook.config.documentation.comparison.compare(execution.chapters),
+                            siteErrors: siteErrors(execution, settings))
+    }
+
+    /// The broken links and missing images `build` would report in the chapters checked: the
+    /// others are taken with their recorded outputs, as link targets.
+    func siteErrors(_ execution: ExecutionReport, _ settings: RunSettings) -> [WorkbookError] {
+        let executed = Dictionary(execution.chapters.map { ($0.chapter.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let chapters = workbook.chapters.map { executed[$0.path] ?? WorkbookExecutor.recorded($0) }
+        return SiteReferences(environment: inputs.environment)
+            .errors(workbook: workbook, chapters: chapters, reported: settings.chapters)
     }
 
     /// Runs every chapter (or the selected ones) and writes the actual outputs into the
-    /// chapters whose text changes.
+    /// chapters whose text changes; a chapter that did not run to the end is left untouched
+    /// and stops no other.
     public func promote(
         _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
         preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> PromoteOutcome {
         let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
         do {
-            let written = try Promoter(documentation: workbook.config.documentation).promote(execution, root: workbook.root)
-            return PromoteOutcome(execution: execution, written: written, errors: [])
+            let result = try Promoter(documentation: workbook.config.documentation).promote(execution, root: workbook.root)
+            let unmet = result.skipped.flatMap(\.errors).filter { $0.stage == "promote" }
+            return PromoteOutcome(execution: execution, written: result.written, skipped: result.skipped,
+                                  errors: execution.errors + unmet)
         } catch {
-            return PromoteOutcome(execution: execution, written: [], errors: error.errors)
+            return PromoteOutcome(execution: execution, written: [], errors: execution.errors + error.errors)
         }
     }
 

@@ -28,9 +28,13 @@ struct RenderedHeading: Equatable, Sendable {
 
 /// A located problem of a piece of Markdown (1-based line and column in its own text).
 struct MarkdownProblem: Equatable, Sendable {
+    /// What the problem is about: `check` reports links and images as `build` does.
+    enum Kind: Equatable, Sendable { case link, image, other }
+
     var line: Int
     var column: Int
     var message: String
+    var kind: Kind = .other
 }
 
 /// A local image a piece of Markdown shows.
@@ -297,7 +301,7 @@ private struct TreeWalk {
             switch environment.rewriteLink(destination) {
             case .success(let rewritten?): document.setURL(rewritten, of: node)
             case .success(nil): break
-            case .failure(let problem): result.problems.append(MarkdownProblem(line: line, column: column, message: problem.message))
+            case .failure(let problem): result.problems.append(MarkdownProblem(line: line, column: column, message: problem.message, kind: .link))
             }
         case .image:
             let destination = node.url
@@ -308,7 +312,7 @@ private struct TreeWalk {
             switch environment.rewriteImage(destination) {
             case .success(let rewritten?): document.setURL(rewritten, of: node)
             case .success(nil): break
-            case .failure(let problem): result.problems.append(MarkdownProblem(line: line, column: column, message: problem.message))
+            case .failure(let problem): result.problems.append(MarkdownProblem(line: line, column: column, message: problem.message, kind: .image))
             }
         default:
             break

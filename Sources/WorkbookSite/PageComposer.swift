@@ -99,7 +99,7 @@ struct PageComposer {
                 result.headings = rendered.headings
                 result.sections = rendered.sections
                 result.problems = rendered.problems.map {
-                    MarkdownProblem(line: snippet.fenceLine, column: 1, message: "in the snippet's output: " + $0.message)
+                    MarkdownProblem(line: snippet.fenceLine, column: 1, message: "in the snippet's output: " + $0.message, kind: $0.kind)
                 }
                 result.formulas = rendered.formulas.map { LocatedFormula(formula: $0.formula, line: snippet.fenceLine, column: 1) }
             case .html:

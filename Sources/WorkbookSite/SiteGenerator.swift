@@ -100,30 +100,33 @@ public struct SiteGenerator: Sendable {
     func renderSite(workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions, now: Date, typesetter: MathTypesetter?) throws(WorkbookErrors) -> RenderedSite {
         let inputs = try SiteInputs.gather(workbook: workbook, options: options, katexFolder: katexFolder, now: now, typesetter: typesetter)
         var errors: [WorkbookError] = []
-        let drafts = draft(chapters, inputs: inputs, errors: &errors)
+        let drafts = Self.draft(chapters, expander: inputs.expander, errors: &errors)
         let (math, typesetCount) = typeset(drafts, description: workbook.config.description, inputs: inputs, errors: &errors)
         let images = readImages(of: drafts, root: workbook.root, chaptersFolder: workbook.config.chaptersFolder, errors: &errors)
         let files = SitePages(config: workbook.config, inputs: inputs, drafts: drafts, math: math, images: (images.files, images.urls)).files(errors: &errors)
-        if !errors.isEmpty {
-            // In reading order: chapter by chapter, then by position (the sort is stable).
-            let order = Dictionary(chapters.enumerated().map { ($1.chapter.path, $0) }, uniquingKeysWith: { first, _ in first })
-            var seen = Set<String>()
-            throw WorkbookErrors(errors.sorted {
-                (order[$0.path] ?? -1, $0.line, $0.column) < (order[$1.path] ?? -1, $1.line, $1.column)
-            }.filter { seen.insert($0.description).inserted })
-        }
+        if !errors.isEmpty { throw WorkbookErrors(Self.inReadingOrder(errors, chapters: chapters)) }
         return RenderedSite(files: files + images.files + inputs.assets, typeset: typesetCount, images: images.read)
     }
 
+    /// `errors` in reading order: chapter by chapter, then by position (the sort is stable),
+    /// each once.
+    static func inReadingOrder(_ errors: [WorkbookError], chapters: [ExecutedChapter]) -> [WorkbookError] {
+        let order = Dictionary(chapters.enumerated().map { ($1.chapter.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen = Set<String>()
+        return errors.sorted {
+            (order[$0.path] ?? -1, $0.line, $0.column) < (order[$1.path] ?? -1, $1.line, $1.column)
+        }.filter { seen.insert($0.description).inserted }
+    }
+
     /// Stage 2: each chapter rendered once, without links, math or images resolved.
-    private func draft(_ chapters: [ExecutedChapter], inputs: SiteInputs, errors: inout [WorkbookError]) -> [ChapterDraft] {
+    static func draft(_ chapters: [ExecutedChapter], expander: PlaceholderExpander, errors: inout [WorkbookError]) -> [ChapterDraft] {
         let composer = PageComposer()
         return chapters.map { executed in
             let chapter = executed.chapter
             if chapter.slug == "index" {
                 errors.append(WorkbookError(path: chapter.path, message: "a chapter cannot be named 'index.md': its page would replace the site's index", stage: "render"))
             }
-            let rendered = composer.render(executed, lookups: PageComposer.Lookups(placeholders: inputs.expander))
+            let rendered = composer.render(executed, lookups: PageComposer.Lookups(placeholders: expander))
             errors += rendered.problems.map {
                 WorkbookError(path: chapter.path, line: $0.line, column: $0.column, message: $0.message, stage: "render")
             }
@@ -171,18 +174,18 @@ public struct SiteGenerator: Sendable {
         for draft in drafts {
             for image in draft.rendered.images {
                 let path = draft.chapter.path
-                guard let source = SiteImages.sourcePath(of: image.destination, inFile: path) else {
-                    errors.append(WorkbookError(path: path, line: image.line, column: image.column, message: "image '\(image.destination)' lies outside the workbook", stage: "render"))
-                    continue
+                let source: String
+                switch SiteImages.source(of: image, inFile: path) {
+                case .success(let found): source = found
+                case .failure(let error): errors.append(error); continue
                 }
                 if urls[source] != nil { continue }
-                var isFolder: ObjCBool = false
                 let url = root.appendingPathComponent(source)
                 read.append((url.path, FileIdentity(path: url.path)))
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-                      let data = FileManager.default.contents(atPath: url.path) else {
-                    errors.append(WorkbookError(path: path, line: image.line, column: image.column, message: "image '\(image.destination)' not found (no file '\(source)')", stage: "render"))
-                    continue
+                let data: Data
+                switch SiteImages.contents(of: image, source: source, inFile: path, root: root) {
+                case .success(let contents): data = contents
+                case .failure(let error): errors.append(error); continue
                 }
                 let sitePath = SiteImages.sitePath(of: source, chaptersFolder: chaptersFolder)
                 urls[source] = sitePath

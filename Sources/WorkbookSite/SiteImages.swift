@@ -1,3 +1,6 @@
+import Foundation
+import WorkbookKit
+
 /// Where a chapter's local images come from and where the site keeps them.
 ///
 /// An image inside the chapters folder keeps its path relative to that folder (pages sit at the
@@ -28,5 +31,27 @@ enum SiteImages {
         let prefix = chaptersFolder.isEmpty ? "" : chaptersFolder + "/"
         if !prefix.isEmpty, sourcePath.hasPrefix(prefix) { return String(sourcePath.dropFirst(prefix.count)) }
         return "files/" + sourcePath
+    }
+
+    /// The path from the workbook root of `image`, shown in the file at `filePath`, or the
+    /// build error: it lies outside the workbook.
+    static func source(of image: ImageReference, inFile filePath: String) -> Result<String, WorkbookError> {
+        guard let source = sourcePath(of: image.destination, inFile: filePath) else {
+            return .failure(WorkbookError(path: filePath, line: image.line, column: image.column,
+                                          message: "image '\(image.destination)' lies outside the workbook", stage: "render"))
+        }
+        return .success(source)
+    }
+
+    /// The bytes of `image` (at `source` under `root`), or the build error: no such file.
+    static func contents(of image: ImageReference, source: String, inFile filePath: String, root: URL) -> Result<Data, WorkbookError> {
+        var isFolder: ObjCBool = false
+        let url = root.appendingPathComponent(source)
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(WorkbookError(path: filePath, line: image.line, column: image.column,
+                                          message: "image '\(image.destination)' not found (no file '\(source)')", stage: "render"))
+        }
+        return .success(data)
     }
 }

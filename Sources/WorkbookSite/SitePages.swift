@@ -10,9 +10,7 @@ struct SitePages {
     let images: (files: [SiteFile], urls: [String: String])
 
     func files(errors: inout [WorkbookError]) -> [SiteFile] {
-        let links = LinkRewriter(targets: drafts.map {
-            LinkRewriter.Target(path: $0.chapter.path, page: SiteGenerator.page(of: $0.chapter), anchors: $0.rendered.ids, title: $0.titleText)
-        })
+        let links = Self.links(to: drafts)
         let composer = PageComposer()
         var files: [SiteFile] = []
         var search: [SearchIndex.Entry] = []
@@ -44,6 +42,13 @@ struct SitePages {
         return files
     }
 
+    /// The links of every page: to the chapters of `drafts`, their anchors and titles.
+    static func links(to drafts: [ChapterDraft]) -> LinkRewriter {
+        LinkRewriter(targets: drafts.map {
+            LinkRewriter.Target(path: $0.chapter.path, page: SiteGenerator.page(of: $0.chapter), anchors: $0.rendered.ids, title: $0.titleText)
+        })
+    }
+
     private func html(_ pieces: [InlinePiece]) -> String { MarkdownRenderer.html(of: pieces, typeset: math) }
 
     private func link(to draft: ChapterDraft) -> [String: Any] {
@@ -70,16 +75,24 @@ struct SitePages {
 
     private func renderDescription(links: LinkRewriter, errors: inout [WorkbookError]) -> String {
         guard !config.description.isEmpty else { return "" }
+        let rendered = Self.renderDescription(config, math: math, links: links)
+        errors += Self.descriptionErrors(rendered.problems)
+        return Self.docCTitles(in: rendered.html, links: links)
+    }
+
+    /// The workbook's description (shown on the index) rendered with its links resolved.
+    static func renderDescription(_ config: WorkbookConfig, math: [MathFormula: String], links: LinkRewriter) -> RenderedMarkdown {
         var environment = MarkdownEnvironment(placeholders: nil, math: math)
         let base = config.chaptersFolder.isEmpty ? "index" : config.chaptersFolder + "/index"
         environment.rewriteLink = { links.rewrite($0, fromFile: base) }
         environment.anchorsHeadings = false
         var slugger = HeadingSlugger()
-        let rendered = MarkdownRenderer.render(config.description, environment: environment, slugger: &slugger)
-        errors += rendered.problems.map {
-            WorkbookError(path: "workbook.toml", message: "in 'description': " + $0.message, stage: "render")
-        }
-        return Self.docCTitles(in: rendered.html, links: links)
+        return MarkdownRenderer.render(config.description, environment: environment, slugger: &slugger)
+    }
+
+    /// The description's problems as errors of `workbook.toml`.
+    static func descriptionErrors(_ problems: [MarkdownProblem]) -> [WorkbookError] {
+        problems.map { WorkbookError(path: "workbook.toml", message: "in 'description': " + $0.message, stage: "render") }
     }
 
     /// A DocC link written `<doc:Name>` shows its chapter's title instead of `doc:Name`.

@@ -15,9 +15,10 @@ struct CheckCommand: AsyncParsableCommand {
                                           preparation: Console.preparation)
         for mismatch in outcome.comparison.mismatches { Console.print(mismatch.description) }
         Console.annotate(outcome.comparison.mismatches, root: session.workbook.root)
-        Console.report(outcome.execution.errors, root: session.workbook.root)
+        Console.report(outcome.execution.errors + outcome.siteErrors, root: session.workbook.root)
         Console.printTimings(outcome.execution, execution)
-        Console.print(outcome.comparison.summary)
+        let broken = outcome.siteErrors.count
+        Console.print(outcome.comparison.summary + (broken == 0 ? "" : ", \(broken) broken link\(broken == 1 ? "" : "s") or image\(broken == 1 ? "" : "s")"))
         if !outcome.succeeded { throw ExitCode.failure }
     }
 }

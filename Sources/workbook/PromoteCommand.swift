@@ -15,9 +15,20 @@ struct PromoteCommand: AsyncParsableCommand {
         let outcome = await session.promote(execution.settings(chapters: selected), progress: Console.progress,
                                             preparation: Console.preparation)
         Console.printTimings(outcome.execution, execution)
-        guard outcome.succeeded else { throw Console.fail(outcome.errors, root: session.workbook.root) }
+        Console.report(outcome.errors, root: session.workbook.root)
         for path in outcome.written { Console.print("promoted \(path)") }
+        for skipped in outcome.skipped { Console.print("left \(skipped.path) untouched: \(skipped.reason)") }
+        Console.print(Self.summary(outcome))
+        guard outcome.succeeded else { throw ExitCode.failure }
+    }
+
+    /// `Promoted 2 chapters.`, `Nothing to promote.`, and how many chapters were left untouched:
+    /// `Promoted 1 chapter; 1 chapter left untouched (see above).`
+    static func summary(_ outcome: PromoteOutcome) -> String {
         let count = outcome.written.count
-        Console.print(count == 0 ? "Nothing to promote." : "Promoted \(count) chapter\(count == 1 ? "" : "s").")
+        let left = outcome.skipped.count
+        let promoted = count > 0 ? "Promoted \(count) chapter\(count == 1 ? "" : "s")" : left > 0 ? "Nothing promoted" : "Nothing to promote"
+        guard left > 0 else { return promoted + "." }
+        return promoted + "; \(left) chapter\(left == 1 ? "" : "s") left untouched (see above)."
     }
 }

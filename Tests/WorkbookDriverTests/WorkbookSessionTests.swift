@@ -61,14 +61,19 @@ import WorkbookKit
         #expect(try await session().check(RunSettings()).succeeded)
     }
 
-    @Test func promoteRefusesWhenAChapterCrashes() async throws {
+    @Test func promoteWritesTheChaptersThatRanAndLeavesAFailedOneUntouched() async throws {
         defer { try? FileManager.default.removeItem(at: root) }
         try write(unpromoted, to: "chapters/01-one.md")
-        try write("# Two\n\n```swift\ncrash\n```\n", to: "chapters/02-two.md")
+        let failing = "# Two\n\n```swift\ncrash\n```\n"
+        try write(failing, to: "chapters/02-two.md")
         let outcome = try await session().promote(RunSettings())
         #expect(!outcome.succeeded)
-        #expect(outcome.written.isEmpty)
-        #expect(try read("chapters/01-one.md") == unpromoted)
+        #expect(outcome.written == ["chapters/01-one.md"])
+        #expect(outcome.skipped.map(\.path) == ["chapters/02-two.md"])
+        #expect(outcome.skipped.map(\.reason) == ["it crashed"])
+        #expect(outcome.errors.contains { $0.path == "chapters/02-two.md" && $0.line == 4 })
+        #expect(try read("chapters/01-one.md") == promoted)
+        #expect(try read("chapters/02-two.md") == failing)
     }
 
     @Test func buildWritesTheSiteFromActualOutputs() async throws {

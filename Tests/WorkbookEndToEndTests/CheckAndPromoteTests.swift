@@ -47,12 +47,13 @@ import Testing
         #expect(check.exitCode == 0)
     }
 
-    @Test func promoteRefusesWhenAChapterFails() throws {
+    @Test func promoteLeavesAFailedChapterUntouchedAndSaysWhy() throws {
         let root = try WorkbookProcess.copy(fixture: "crash")
         let before = try root.text("chapters/01-crash.md")
         let run = try WorkbookProcess.run(["promote"], in: root)
-        #expect(run.exitCode != 0)
-        #expect(run.stderr.contains("nothing promoted"))
+        #expect(run.exitCode == 1)
+        #expect(run.stdout.contains("left chapters/01-crash.md untouched: it crashed"), "\(run.stdout)")
+        #expect(run.lines.contains("Nothing promoted; 1 chapter left untouched (see above)."), "\(run.stdout)")
         #expect(try root.text("chapters/01-crash.md") == before)
     }
 }

@@ -45,17 +45,54 @@ import Testing
     }
 
     @Test(arguments: [
-        ("// Prints \"a\" and \"b\"\n", "must be one string literal"),
-        ("// Prints \"a\\qb\"\n", "unknown escape"),
         ("// Prints \"\\(x)\"\n", "interpolation"),
         ("// Prints \n", "has no text"),
-        ("// Prints \"open\n", "must be one string literal"),
+        ("// Prints \"open\n", "does not end with one"),
+        ("// Prints \"open\"..\n", "does not end with one"),
+        ("// Prints \"\n", "does not end with one"),
     ])
     func unreadableCommentsAreProblems(code: String, message: String) throws {
         let expectation = PrintsExpectation(code: code)
         let problem = try #require(expectation.problems.first)
         #expect(problem.message.contains(message), "\(problem.message)")
         #expect(problem.codeLine == 0 && problem.column == 1)
+    }
+
+    @Test(arguments: [
+        ("// Prints \"[\"a\", \"b\"]\"\n", "[\"a\", \"b\"]"),
+        ("// Prints \"a\" and \"b\"\n", "a\" and \"b"),
+        ("// Prints \"C:\\Users\\q\"\n", "C:\\Users\\q"),
+        ("// Prints \"ends with \\\"\n", "ends with \\"),
+        ("// Prints \"\\u{zz}\"\n", "\\u{zz}"),
+        ("// Prints \"say \"\\(x)\"\"\n", "say \"\\(x)\""),
+        ("// Prints \"a\\nb\" \"c\"\n", "a\\nb\" \"c"),
+    ])
+    func aQuotedTextThatIsNotOneLiteralIsReadVerbatim(code: String, line: String) throws {
+        let expectation = PrintsExpectation(code: code)
+        #expect(expectation.problems == [])
+        let comment = try #require(expectation.comments.first)
+        #expect(comment.lines == [line])
+        #expect(comment.quoted && comment.verbatim && !comment.period)
+    }
+
+    @Test(arguments: [
+        ("// Prints \"One inch is 0.0254 meters\".\n", ["One inch is 0.0254 meters"], false),
+        ("print(x) // Prints \"a\\nb\".  \n", ["a", "b"], false),
+        ("// Prints \"[\"a\"]\".\n", ["[\"a\"]"], true),
+        ("// Prints \"\".\n", [""], false),
+    ])
+    func aPeriodAfterTheClosingQuoteIsNotPrinted(code: String, lines: [String], verbatim: Bool) throws {
+        let expectation = PrintsExpectation(code: code)
+        #expect(expectation.problems == [])
+        let comment = try #require(expectation.comments.first)
+        #expect(comment.lines == lines)
+        #expect(comment.period && comment.verbatim == verbatim)
+    }
+
+    @Test func aValidLiteralKeepsItsEscapes() throws {
+        let comment = try #require(PrintsExpectation(code: "// Prints \"say \\\"hi\\\"\"\n").comments.first)
+        #expect(comment.lines == ["say \"hi\""])
+        #expect(!comment.verbatim)
     }
 
     @Test func literalsRoundTrip() throws {
@@ -162,7 +199,26 @@ import Testing
         #expect(rewriter.rewrite(code: "print(2)\r\n// Prints 1\r\n", actual: "2\n") == "print(2)\r\n// Prints 2\r\n")
     }
 
+    @Test func aVerbatimCommentIsRewrittenVerbatimWithItsPeriod() {
+        let code = "print(names)\n// Prints \"[\"Anna\", \"Alex\"]\".\n"
+        #expect(rewriter.rewrite(code: code, actual: "[\"Anna\", \"Brian\"]\n")
+            == "print(names)\n// Prints \"[\"Anna\", \"Brian\"]\".\n")
+    }
+
+    @Test func aVerbatimCommentBecomesALiteralWhenVerbatimWouldReadOtherwise() {
+        // `"a\nb"` between quotes would read as two lines: the literal escapes the backslash.
+        #expect(rewriter.rewrite(code: "f()\n// Prints \"[\"x\"]\"\n", actual: "a\\nb\n") == "f()\n// Prints \"a\\\\nb\"\n")
+    }
+
+    @Test func aLiteralWithAPeriodKeepsIt() {
+        #expect(rewriter.rewrite(code: "f() // Prints \"1\".\n", actual: "2\n") == "f() // Prints \"2\".\n")
+        #expect(rewriter.rewrite(code: "f() // Prints \"1\".\n", actual: "2\n3\n") == "f() // Prints \"2\\n3\".\n")
+    }
+
     @Test(arguments: [
+        ("a()\n// Prints \"[\"x\"]\"\n", "[\"y\"]\n\"z\"\n\\q\n"),
+        ("a()\n// Prints \"[\"x\"]\".\n", "p\\nq\n \n"),
+        ("a() // Prints \"1\".\n", "[\"y\"]\n"),
         ("print(1)\n// Prints 1\n", "1\n2\n3\n"),
         ("a()\n// Prints \"x\\ny\"\nb() // Prints z\n", "x\nq\nz\nw\n"),
         ("a() // Prints \" lead\"\n", "  two  \n\n\"q\"\n"),
@@ -173,5 +229,30 @@ import Testing
         let expectation = PrintsExpectation(code: rewritten)
         #expect(expectation.problems == [])
         #expect(OutputMatcher().matches(expected: expectation.text, actual: actual), "\(rewritten)")
+    }
+}
+
+@Suite struct PrintsPromotionTests {
+    let documentation: DocumentationConfig = {
+        var documentation = DocumentationConfig()
+        documentation.prints = .check
+        return documentation
+    }()
+
+    @Test func anUnreadableCommentGetsNoRecordedOutput() throws {
+        let source = "```swift\nprint(\"Hi, \\(name)\")\n// Prints \"Hi, \\(name)\"\n```\n"
+        let chapter = try SnippetExtractor().extract(path: "chapters/01-x.md", source: source)
+        #expect(Promoter(documentation: documentation).promote(chapter, outputs: ["Hi, Anna\n"]) == source)
+    }
+
+    @Test func applesCommentsPromoteToAFixedPoint() throws {
+        let source = "```swift\nprint(letters)\n// Prints \"[\"a\", \"c\"]\".\n```\n"
+        let chapter = try SnippetExtractor().extract(path: "chapters/01-x.md", source: source)
+        let promoter = Promoter(documentation: documentation)
+        let once = promoter.promote(chapter, outputs: ["[\"a\", \"b\"]\n"])
+        #expect(once == "```swift\nprint(letters)\n// Prints \"[\"a\", \"b\"]\".\n```\n")
+        let again = try SnippetExtractor().extract(path: "chapters/01-x.md", source: once)
+        #expect(promoter.promote(again, outputs: ["[\"a\", \"b\"]\n"]) == once)
+        #expect(OutputComparison(prints: true).compare(again.snippets[0], actual: "[\"a\", \"b\"]\n", path: "p") == nil)
     }
 }

@@ -23,18 +23,18 @@ import Testing
         #expect(mismatch.diff.contains("-chapters/01-x.md:4:14: error: old"))
     }
 
-    @Test func promoteWritesNothing() throws {
+    @Test func promoteLeavesTheChapterUntouchedAndSaysWhy() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("unmet-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("chapters"), withIntermediateDirectories: true)
         try source.write(to: root.appendingPathComponent("chapters/01-x.md"), atomically: true, encoding: .utf8)
         let report = ExecutionReport(chapters: [try executed()], errors: [])
-        #expect(throws: WorkbookErrors.self) { try Promoter().promote(report, root: root) }
-        do {
-            _ = try Promoter().promote(report, root: root)
-        } catch {
-            #expect(error.errors.first?.description == "chapters/01-x.md:3: error: the snippet compiled, but it is 'expect=error': it must fail to compile")
-        }
+        let result = try Promoter().promote(report, root: root)
+        #expect(result.written.isEmpty)
+        #expect(result.skipped.map(\.path) == ["chapters/01-x.md"])
+        #expect(result.skipped.first?.reason == "a snippet did not fail as its 'expect=' says")
+        #expect(result.skipped.first?.errors.first?.description
+            == "chapters/01-x.md:3: error: the snippet compiled, but it is 'expect=error': it must fail to compile")
         #expect(try String(contentsOf: root.appendingPathComponent("chapters/01-x.md"), encoding: .utf8) == source)
     }
 }

@@ -118,10 +118,18 @@ public struct OutputComparison: Sendable {
         if recorded.style != style {
             return mismatch("the output is recorded as \(Self.name(recorded.style)), but 'output=\(snippet.options.output.rawValue)' is recorded as \(Self.name(style))")
         }
-        if !matcher.matches(expected: recordedText, actual: actual) {
+        if !matcher.matches(expected: recordedText, actual: actual) && !matchesMoved(snippet, recorded: recordedText, actual: actual, path: path) {
             return mismatch("the recorded output differs from the actual output")
         }
         return nil
+    }
+
+    /// Whether the recorded output of an `expect=` snippet matches once its chapter line
+    /// numbers are moved as the snippet moved (see `ChapterLineNumbers`).
+    func matchesMoved(_ snippet: Snippet, recorded: String, actual: String, path: String) -> Bool {
+        guard snippet.options.documentation.expect != nil,
+              let moved = ChapterLineNumbers.moved(recorded, toMatch: actual, path: path) else { return false }
+        return matcher.matches(expected: moved, actual: actual)
     }
 
     static func name(_ style: RecordedOutputStyle) -> String {

@@ -5,9 +5,10 @@
 /// lines (after the filters) are given to the comments in order: a line that matches or
 /// replaces a comment's line goes to that comment, a new line to the comment before it (the
 /// first comment when none is before). A comment whose lines changed is rewritten in its own
-/// style (quoted or not; for several lines, a comment on its own line becomes one `// Prints`
-/// line per output line, and one that follows code, or that already used `\n`, one literal
-/// with `\n`); a comment left without lines is removed.
+/// style (unquoted, a string literal, or verbatim between quotes as Apple writes it, with the
+/// `.` after the closing quote when it had one; for several lines, a comment on its own line
+/// becomes one `// Prints` line per output line, and one that follows code, or that already
+/// used `\n`, one literal with `\n`); a comment left without lines is removed.
 /// Code is never changed. The result's comments match the actual output.
 public struct PrintsCommentRewriter: Sendable {
     public var matcher: OutputMatcher
@@ -37,10 +38,10 @@ public struct PrintsCommentRewriter: Sendable {
                     lines.remove(at: comment.codeLine)
                 }
             } else if newLines.count > 1 && (comment.trailing || comment.lines.count > 1) {
-                lines[comment.codeLine] = before + "// Prints " + Self.text(newLines.joined(separator: "\n"), quoted: true) + terminator
+                lines[comment.codeLine] = before + "// Prints " + Self.literal(newLines.joined(separator: "\n"), period: comment.period) + terminator
             } else {
                 lines.replaceSubrange(comment.codeLine...comment.codeLine, with: newLines.map {
-                    before + "// Prints " + Self.text($0, quoted: comment.quoted) + terminator
+                    before + "// Prints " + Self.text($0, like: comment) + terminator
                 })
             }
         }
@@ -60,11 +61,25 @@ public struct PrintsCommentRewriter: Sendable {
         return assigned
     }
 
-    /// `line` in a comment: unquoted when the comment was and the text allows it.
-    static func text(_ line: String, quoted: Bool) -> String {
-        let needsQuotes = quoted || line.isEmpty || line.first == "\"" || line.first!.isWhitespace
-            || line.last!.isWhitespace || line.contains(where: \.isNewline)
-        return needsQuotes ? StringLiteralDecoding.encode(line) : line
+    /// `line` as the text of a comment written like `comment`: unquoted when it was and the text
+    /// allows it; between quotes, verbatim, when it was and the text reads back so; else a
+    /// string literal. A `.` after the closing quote stays.
+    static func text(_ line: String, like comment: PrintsExpectation.Comment) -> String {
+        if !comment.quoted {
+            let needsQuotes = line.isEmpty || line.first == "\"" || line.first!.isWhitespace
+                || line.last!.isWhitespace || line.contains(where: \.isNewline)
+            return needsQuotes ? literal(line, period: false) : line
+        }
+        if comment.verbatim {
+            let quoted = "\"" + line + "\"" + (comment.period ? "." : "")
+            if PrintsExpectation(code: "// Prints " + quoted).comments.map(\.lines) == [[line]] { return quoted }
+        }
+        return literal(line, period: comment.period)
+    }
+
+    /// `text` as one string literal, with a `.` after it when `period`.
+    static func literal(_ text: String, period: Bool) -> String {
+        StringLiteralDecoding.encode(text) + (period ? "." : "")
     }
 
     static func splitTerminator(_ line: String) -> (content: String, terminator: String) {

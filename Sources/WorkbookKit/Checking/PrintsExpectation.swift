@@ -5,10 +5,15 @@
 /// - A `// Prints` comment is a `//` line comment (not `///`, not inside a string or a block
 ///   comment) whose text, after the spaces following `//`, starts with `Prints` and a space.
 ///   It may stand on its own line or follow code on the same line.
-/// - `// Prints "text"`: the rest of the line (trailing spaces aside) is one Swift string
-///   literal; its value is the printed text. The escapes are Swift's: `\\`, `\"`, `\'`,
+/// - `// Prints "text"`: when the rest of the line (trailing spaces aside) is one Swift string
+///   literal, its value is the printed text. The escapes are Swift's: `\\`, `\"`, `\'`,
 ///   `\n`, `\r`, `\t`, `\0`, `\u{…}`; `\n` separates lines, so `// Prints "a\nb"` is two
 ///   lines. Interpolation is not allowed.
+/// - A rest that starts and ends with `"` but is not one valid string literal (a quote inside
+///   not escaped, an unknown escape) is the text between the outer quotes, verbatim, one line:
+///   `// Prints "["a", "b"]"` means `["a", "b"]`, as Apple's documentation writes it.
+/// - A quoted text followed by one `.` (`// Prints "One inch is 0.0254 meters".`) reads as
+///   the quoted text alone.
 /// - `// Prints text`: any other rest of the line is the text of one line, verbatim (leading
 ///   and trailing spaces are dropped; use quotes to keep them or for an empty line).
 /// - The snippet's expected output is the lines of all its `// Prints` comments, in the order
@@ -25,10 +30,14 @@ public struct PrintsExpectation: Sendable, Equatable {
         public var column: Int
         /// The lines the comment expects.
         public var lines: [String]
-        /// Whether the text is a quoted string literal.
+        /// Whether the text is quoted (a string literal, or verbatim between quotes).
         public var quoted: Bool
         /// Whether code precedes the comment on its line.
         public var trailing: Bool
+        /// Whether the quoted text is read verbatim (it is not one valid string literal).
+        public var verbatim = false
+        /// Whether a `.` follows the closing quote.
+        public var period = false
     }
 
     /// A `// Prints` comment that cannot be read.
@@ -57,12 +66,16 @@ public struct PrintsExpectation: Sendable, Equatable {
                 problems.append(Problem(codeLine: comment.line, column: column,
                                         message: "the '// Prints' comment has no text; write // Prints \"\" for an empty line"))
             } else if rest.first == "\"" {
-                switch StringLiteralDecoding.decode(rest) {
-                case .success(let value):
+                let period = rest.count >= 3 && rest.hasSuffix("\".")
+                switch StringLiteralDecoding.read(period ? rest.dropLast() : rest) {
+                case .literal(let value):
                     comments.append(Comment(codeLine: comment.line, column: column,
                                             lines: value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                                            quoted: true, trailing: comment.trailing))
-                case .failure(let problem):
+                                            quoted: true, trailing: comment.trailing, period: period))
+                case .verbatim(let value):
+                    comments.append(Comment(codeLine: comment.line, column: column, lines: [value], quoted: true,
+                                            trailing: comment.trailing, verbatim: true, period: period))
+                case .problem(let problem):
                     problems.append(Problem(codeLine: comment.line, column: column,
                                             message: "the '// Prints' comment's text \(problem.message)"))
                 }

@@ -2,6 +2,45 @@
 enum StringLiteralDecoding {
     struct Problem: Error, Equatable {
         var message: String
+        /// Whether the literal is well formed but interpolates (`"\(x)"`): its value is unknown.
+        var isInterpolation = false
+    }
+
+    /// What a quoted `// Prints` text means.
+    enum Reading: Equatable {
+        /// One valid string literal, and its value.
+        case literal(String)
+        /// Not one valid string literal (a quote inside not escaped, an unknown escape): the
+        /// text between the outer quotes, verbatim, as Apple's documentation writes it.
+        case verbatim(String)
+        /// A valid literal whose value is unknown (interpolation), or no closing quote.
+        case problem(Problem)
+    }
+
+    /// Reads `text`, which starts with `"`: as one string literal when it is one, else as the
+    /// text between its outer quotes.
+    static func read(_ text: Substring) -> Reading {
+        guard text.count >= 2, text.first == "\"", text.last == "\"" else {
+            return .problem(Problem(message: "starts with a quote but does not end with one; write // Prints \"text\" (a '.' may follow the closing quote)"))
+        }
+        switch decode(text) {
+        case .success(let value):
+            return .literal(value)
+        case .failure(let problem) where problem.isInterpolation && !hasUnescapedQuote(text.dropFirst().dropLast()):
+            return .problem(problem)
+        case .failure:
+            return .verbatim(String(text.dropFirst().dropLast()))
+        }
+    }
+
+    /// Whether `inner` holds a `"` that no backslash escapes.
+    static func hasUnescapedQuote(_ inner: Substring) -> Bool {
+        var escaped = false
+        for character in inner {
+            if escaped { escaped = false; continue }
+            if character == "\\" { escaped = true } else if character == "\"" { return true }
+        }
+        return false
     }
 
     /// The value of `literal`, which must be exactly one `"…"` literal.
@@ -41,7 +80,7 @@ enum StringLiteralDecoding {
                 value.unicodeScalars.append(scalar)
                 rest = rest[rest.index(after: close)...]
             case "(":
-                return .failure(Problem(message: "cannot use interpolation '\\(…)'; write the printed text"))
+                return .failure(Problem(message: "cannot use interpolation '\\(…)'; write the printed text", isInterpolation: true))
             default:
                 return .failure(Problem(message: "has an unknown escape '\\\(escape)'"))
             }

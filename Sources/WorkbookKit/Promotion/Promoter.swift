@@ -23,7 +23,12 @@ public struct Promoter: Sendable {
         let lines = SourceLines(chapter.source)
         var edits: [(range: Range<Int>, text: String)] = []
         for snippet in chapter.snippets where !snippet.options.norun {
-            guard snippet.index < outputs.count, let actual = outputs[snippet.index] else { continue }
+            guard snippet.index < outputs.count, var actual = outputs[snippet.index] else { continue }
+            if snippet.options.documentation.expect != nil {
+                // Its diagnostics name chapter lines: write them as they are in the new text.
+                let shift = Self.lineShift(of: edits)
+                actual = ChapterLineNumbers.mapped(actual, path: chapter.path) { $0 + shift($0) }
+            }
             let closing = snippet.lineRange.upperBound - 1
             let newline = lines[closing].hasSuffix("\r\n") ? "\r\n" : lines[closing].hasSuffix("\r") ? "\r" : "\n"
             if let rewritten = printsEdits(snippet, actual: actual, lines: lines) {
@@ -64,11 +69,18 @@ public struct Promoter: Sendable {
         return result
     }
 
+    /// How many lines `edits` (sorted, of 0-based line ranges) add before a 1-based line.
+    static func lineShift(of edits: [(range: Range<Int>, text: String)]) -> (Int) -> Int {
+        let deltas = edits.map { (end: $0.range.upperBound, delta: SourceLines($0.text).count - $0.range.count) }
+        return { line in deltas.reduce(0) { $1.end <= line - 1 ? $0 + $1.delta : $0 } }
+    }
+
     /// The edits that record `actual` in the `// Prints` comments of `snippet` (and remove its
     /// recorded block), or `nil` when the snippet is not checked through such comments.
     func printsEdits(_ snippet: Snippet, actual: String, lines: SourceLines) -> [(range: Range<Int>, text: String)]? {
+        // A comment that cannot be read still states the output: no recorded block is added.
         guard documentation.prints == .check, PrintsCheck.applies(to: snippet),
-              !PrintsExpectation(code: snippet.code).comments.isEmpty else { return nil }
+              !PrintsExpectation(code: snippet.code).isEmpty else { return nil }
         var edits: [(range: Range<Int>, text: String)] = []
         let closing = snippet.lineRange.upperBound - 1
         let codeLines = snippet.lineRange.lowerBound + 1..<closing
@@ -114,31 +126,25 @@ public struct Promoter: Sendable {
     }
 
     /// Writes the actual outputs of `report` into its chapter files under `root`, all or
-    /// nothing (see `ChapterFileSet`), only the files whose text changes; returns the paths written.
+    /// nothing (see `ChapterFileSet`), only the files whose text changes.
     ///
-    /// Refuses, writing nothing, when a chapter failed to compile or run or changed on disk
-    /// during the run, or a snippet did not fail as its `expect=` says.
-    public func promote(_ report: ExecutionReport, root: URL) throws(WorkbookErrors) -> [String] {
-        guard report.errors.isEmpty else {
-            throw WorkbookErrors(report.errors + [WorkbookError(
-                path: root.lastPathComponent, message: "nothing promoted: fix the errors above first", stage: "promote")])
-        }
-        let unmet = report.chapters.flatMap { executed in
-            executed.unmetExpectations.sorted { $0.key < $1.key }.map { index, reason in
-                WorkbookError(path: executed.chapter.path, line: executed.chapter.snippets[index].fenceLine, column: 0,
-                              message: reason, stage: "promote")
-            }
-        }
-        guard unmet.isEmpty else {
-            throw WorkbookErrors(unmet + [WorkbookError(
-                path: root.lastPathComponent, message: "nothing promoted: fix the errors above first", stage: "promote")])
-        }
+    /// A chapter is promoted when every one of its programs ran and every `expect=` snippet
+    /// failed as it says; any other chapter is left untouched, with the reason, and does not
+    /// stop the others. Throws, writing nothing, when a chapter to write changed on disk
+    /// during the run or cannot be written.
+    public func promote(_ report: ExecutionReport, root: URL) throws(WorkbookErrors) -> PromotionResult {
+        var result = PromotionResult()
         var changes: [ChapterFileSet.Change] = []
         for executed in report.chapters {
+            if let skipped = PromotionResult.Skipped(executed) {
+                result.skipped.append(skipped)
+                continue
+            }
             let text = promote(executed.chapter, outputs: executed.outputs)
             guard text != executed.chapter.source else { continue }
             changes.append(ChapterFileSet.Change(path: executed.chapter.path, loaded: executed.chapter.source, new: text))
         }
-        return try ChapterFileSet(root: root).replace(changes)
+        result.written = try ChapterFileSet(root: root).replace(changes)
+        return result
     }
 }
