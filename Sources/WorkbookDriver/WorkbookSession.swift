@@ -63,7 +63,9 @@ public struct WorkbookSession: Sendable {
         _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
         preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> CheckOutcome {
-        let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
+        var execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
+        // Signatures: declarations without bodies are checked against the package's products.
+        execution.errors += await signatureErrors(selectedWorkbook(settings), after: execution)
         return CheckOutcome(execution: execution, comparison: workbook.config.documentation.comparison.compare(execution.chapters),
                             siteErrors: siteErrors(execution, settings))
     }

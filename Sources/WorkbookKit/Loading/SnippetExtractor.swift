@@ -83,7 +83,12 @@ private struct Parser {
             error(line: open, column: 1, "the swift snippet's code fence is never closed")
             return lines.count
         }
-        let options = parseOptions(fence, line: open)
+        var options = parseOptions(fence, line: open)
+        // Signatures: declarations without bodies are shown and checked, not run.
+        for problem in SignatureSnippets.classify(&options, code: lines.joined(open + 1..<close), firstLine: open + 2,
+                                                  fenceLine: open + 1, fenceColumn: fence.infoColumn) {
+            error(line: problem.line - 1, column: problem.column, problem.message)
+        }
         if !options.norun, let offset = (open + 1..<close).first(where: { lines.content($0).trimmingSpaces.hasPrefix("#sourceLocation") }) {
             let column = lines.content(offset).prefix { $0 == " " || $0 == "\t" }.count + 1
             error(line: offset, column: column, "'#sourceLocation' cannot be used in a snippet: workbook maps snippet lines to the chapter itself")
@@ -140,6 +145,7 @@ private struct Parser {
             switch word {
             case "hide": options.hide = true
             case "norun": options.norun = true
+            case "signature": options.signature = true
             default:
                 switch options.documentation.read(word) {
                 case .read: break
@@ -153,7 +159,7 @@ private struct Parser {
                               "unknown output kind '\(word.dropFirst(7))' (known: \(known))")
                     } else {
                         error(line: line, column: column,
-                              "unknown snippet option '\(word)' (known: hide, norun, output=text|markdown|html|none, \(DocumentationOptions.spellings))")
+                              "unknown snippet option '\(word)' (known: hide, norun, signature, output=text|markdown|html|none, \(DocumentationOptions.spellings))")
                     }
                 }
             }

@@ -39,6 +39,9 @@ public struct SnippetOptions: Sendable, Equatable, Hashable {
     public var output: OutputKind = .text
     /// `env=NAME`, `expect=error|crash`: the snippet's program and the failure it must show.
     public var documentation = DocumentationOptions()
+    /// `signature`, or found without the option: declarations without bodies, shown and
+    /// checked against the package's products, never run (such a snippet is also `norun`).
+    public var signature: Bool = false
 
     public init(hide: Bool = false, norun: Bool = false, output: OutputKind = .text,
                 documentation: DocumentationOptions = DocumentationOptions()) {
