@@ -81,7 +81,10 @@ struct PageComposer {
         if snippet.options.hide { classes += " hidden-code" }
         var html = "<div class=\"\(classes)\">\n"
         if !snippet.options.hide {
-            if snippet.options.norun { html += "<p class=\"snippet-note\">Not run</p>\n" }
+            if snippet.options.norun {
+                // Signatures are shown as the package's API, checked by `check`, never run.
+                html += "<p class=\"snippet-note\">\(snippet.options.signature ? "Signatures" : "Not run")</p>\n"
+            }
             html += "<pre class=\"code\"><code class=\"language-swift\">\(highlighter.highlight(snippet.code))</code></pre>\n"
         }
         if let output, !output.isEmpty, !snippet.options.norun {
