@@ -114,7 +114,8 @@ struct SignatureReader {
             let inner = context + [SignatureDeclaration.Context(name: name, isExtension: true, genericParameters: [])]
             return members(extensionDecl.memberBlock, context: inner)
         }
-        if let (keyword, name, generics, block) = Self.nominal(decl) {
+        if let nominal = Self.nominal(decl) {
+            let (keyword, name, generics, block) = nominal
             var declaration = SignatureDeclaration(kind: .type, name: name.text, location: location(keyword.positionAfterSkippingLeadingTrivia))
             declaration.typeKeyword = keyword.text
             declaration.genericParameters = generics
@@ -160,9 +161,9 @@ struct SignatureReader {
     func effects(_ specifiers: FunctionEffectSpecifiersSyntax?, into declaration: inout SignatureDeclaration) {
         declaration.isAsync = specifiers?.asyncSpecifier != nil
         switch specifiers?.throwsClause?.throwsSpecifier.tokenKind {
-        case .keyword(.rethrows): declaration.throwing = .rethrowing
+        case .some(.keyword(.rethrows)): declaration.throwing = .rethrowing
         case .some: declaration.throwing = .throwing
-        case .none: declaration.throwing = .none
+        case nil: declaration.throwing = .none
         }
     }
 
