@@ -158,11 +158,13 @@ struct SignatureMatcher: Sendable {
         base.droppedQualifiers.formUnion(products.modules)
         base.droppedQualifiers.formUnion(symbol.genericParameters)
         base.droppedQualifiers.formUnion(written.genericParameters + written.context.flatMap(\.genericParameters))
-        let owner = symbol.path.dropLast().last
-        if let owner, let type = products.symbols.first(where: { $0.path == Array(symbol.path.dropLast()) && $0.isType }),
-           type.kind != "protocol" {
-            base.selfName = owner
-            base.selfParameters = type.genericParameters
+        if let owner = symbol.path.dropLast().last,
+           let type = products.symbols.first(where: { $0.path == Array(symbol.path.dropLast()) && $0.isType }) {
+            base.droppedQualifiers.formUnion(type.genericParameters)
+            if type.kind != "protocol" {
+                base.selfName = owner
+                base.selfParameters = type.genericParameters
+            }
         }
         var snippet = base
         if written.genericParameters.count == declared.genericParameters.count {

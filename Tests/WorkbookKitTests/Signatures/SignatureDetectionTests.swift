@@ -99,6 +99,6 @@ import Testing
         #expect(declarations.map(\.contextPath) == [["Collection"], ["Collection"]])
         #expect(declarations.map(\.location) == [.init(line: 2, column: 5), .init(line: 3, column: 5)])
         #expect(declarations[0].labelsOnly && !declarations[1].labelsOnly)
-        #expect(declarations[0].resultLocation == .init(line: 2, column: 25))
+        #expect(declarations[0].resultLocation == .init(line: 2, column: 26))
     }
 }
