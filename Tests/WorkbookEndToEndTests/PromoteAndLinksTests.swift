@@ -37,8 +37,8 @@ import Testing
         let promote = try WorkbookProcess.run(["promote"], in: root)
         #expect(promote.stdout.contains("promoted \(path)"), "\(promote.stdout)")
         #expect(try root.text(path).contains("\n\(path):\(error + 3):16: error: cannot convert"))
-        // A diagnostic that moved within its snippet is still a mismatch.
-        let edited = try root.text(path).replacingOccurrences(of: "let age: Int = \"forty-two\"", with: "\nlet age: Int = \"forty-two\"")
+        // A diagnostic at another column is still a mismatch.
+        let edited = try root.text(path).replacingOccurrences(of: "let age: Int = \"forty-two\"", with: "let age: Int =  \"forty-two\"")
         try root.write(edited, to: path)
         let moved = try WorkbookProcess.run(["check"], in: root)
         #expect(moved.exitCode == 1)

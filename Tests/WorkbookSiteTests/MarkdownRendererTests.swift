@@ -40,7 +40,7 @@ import Testing
         var environment = MarkdownEnvironment()
         environment.rewriteLink = { _ in .failure(LinkProblem(message: "broken")) }
         let rendered = render("# T\n\ntext\nand [a](b.md) here.\n", environment)
-        #expect(rendered.problems == [MarkdownProblem(line: 4, column: 5, message: "broken")])
+        #expect(rendered.problems == [MarkdownProblem(line: 4, column: 5, message: "broken", kind: .link)])
     }
 
     @Test func inlineHTMLInAnchoredHeadingsSurvives() {

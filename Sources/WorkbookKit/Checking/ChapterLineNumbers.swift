@@ -3,8 +3,9 @@
 /// `chapters/x.md:28: Fatal error: …`).
 ///
 /// Those numbers say where the snippet sits in its chapter, so they change when lines are added
-/// above it. `check` accepts a recorded output whose numbers are all off by the same amount (the
-/// snippet moved), and `promote` writes them as they are in the file it writes.
+/// above it. `check` accepts a recorded output whose numbers are all off by the same amount,
+/// taken from the first one (the snippet moved), and `promote` writes them as they are in the
+/// file it writes.
 public enum ChapterLineNumbers {
     /// `text` with each chapter line number `n` at the start of a line replaced by `map(n)`.
     public static func mapped(_ text: String, path: String, _ map: (Int) -> Int) -> String {
