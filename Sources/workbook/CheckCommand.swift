@@ -17,6 +17,7 @@ struct CheckCommand: AsyncParsableCommand {
         Console.annotate(outcome.comparison.mismatches, root: session.workbook.root)
         Console.report(outcome.execution.errors, root: session.workbook.root)
         Console.printTimings(outcome.execution, execution)
+        for chapter in outcome.comparison.perChapter { Console.print(chapter.line) }
         Console.print(outcome.comparison.summary)
         if !outcome.succeeded { throw ExitCode.failure }
     }

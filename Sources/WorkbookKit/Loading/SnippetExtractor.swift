@@ -68,7 +68,13 @@ private struct Parser {
             error(line: open, column: 1, "the swift snippet's code fence is never closed")
             return lines.count
         }
-        let options = parseOptions(fence, line: open)
+        var options = parseOptions(fence, line: open)
+        let code = lines.joined(open + 1..<close)
+        if !options.norun, let placeholder = EditorPlaceholders.first(in: code) {
+            for problem in options.markTemplate(placeholder: placeholder.text) {
+                error(line: open + placeholder.line, column: placeholder.column, problem)
+            }
+        }
         if !options.norun, let offset = (open + 1..<close).first(where: { lines.content($0).trimmingSpaces.hasPrefix("#sourceLocation") }) {
             let column = lines.content(offset).prefix { $0 == " " || $0 == "\t" }.count + 1
             error(line: offset, column: column, "'#sourceLocation' cannot be used in a snippet: workbook maps snippet lines to the chapter itself")
@@ -101,7 +107,7 @@ private struct Parser {
             }
         }
         blocks.append(.snippet(Snippet(
-            index: snippetCount, fenceLine: open + 1, code: lines.joined(open + 1..<close),
+            index: snippetCount, fenceLine: open + 1, code: code,
             codeFirstLine: open + 2, options: options, lineRange: open..<close + 1, recorded: recorded)))
         snippetCount += 1
         proseStart = recorded == nil ? close + 1 : next
@@ -125,6 +131,7 @@ private struct Parser {
             switch word {
             case "hide": options.hide = true
             case "norun": options.norun = true
+            case "compile": options.compileOnly = true
             default:
                 switch options.documentation.read(word) {
                 case .read: break
@@ -138,7 +145,7 @@ private struct Parser {
                               "unknown output kind '\(word.dropFirst(7))' (known: \(known))")
                     } else {
                         error(line: line, column: column,
-                              "unknown snippet option '\(word)' (known: hide, norun, output=text|markdown|html|none, \(DocumentationOptions.spellings))")
+                              "unknown snippet option '\(word)' (known: hide, norun, compile, output=text|markdown|html|none, \(DocumentationOptions.spellings))")
                     }
                 }
             }
@@ -148,7 +155,7 @@ private struct Parser {
         if options.hide && options.norun {
             error(line: line, column: fence.infoColumn, "a snippet cannot be both 'hide' and 'norun'")
         }
-        for problem in options.documentation.problems(with: options) {
+        for problem in options.documentation.problems(with: options) + options.compileProblems {
             error(line: line, column: fence.infoColumn, problem)
         }
         return options
