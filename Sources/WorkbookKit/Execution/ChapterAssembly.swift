@@ -28,6 +28,10 @@ struct ChapterAssembly: Sendable {
             if let unmet = executed.unmetExpectations[index] { assembled.unmetExpectations[index] = unmet }
         }
         for error in executed.errors where !assembled.errors.contains(error) { assembled.errors.append(error) }
+        // In the chapter's order, whatever order its programs finished in (stable for equal places).
+        assembled.errors = assembled.errors.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
         let failure = Self.failure(of: executed)
         switch failure {
         case .didNotCompile?: assembled.programs.didNotCompile += 1
