@@ -99,6 +99,8 @@ public struct OutputComparison: Sendable {
             tally.templates += 1
             return nil
         }
+        // Signature snippets (declarations without bodies, checked against the package) are
+        // counted in `tally.signatures` here, before `norun`, by the signature check.
         if snippet.options.norun {
             tally.norun += 1
             return nil
