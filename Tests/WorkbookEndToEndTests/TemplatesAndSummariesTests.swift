@@ -132,3 +132,16 @@ extension TemplatesAndSummariesTests {
         #expect(warm.lines.contains("3 passed, 2 failed"), "\(warm.stdout)")
     }
 }
+
+extension TemplatesAndSummariesTests {
+    @Test func aCrashIsCountedAsFailedAtRunTimeAndIsRunAgain() throws {
+        let root = try WorkbookProcess.copy(fixture: "crash")
+        let run = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(run.exitCode == 1)
+        #expect(run.stdout.contains("[1/1] chapters/01-crash.md: failed at run time ("), "\(run.stdout)")
+        #expect(run.lines.contains("chapters/01-crash.md: 1 passed, 2 failed at run time"), "\(run.stdout)")
+        #expect(run.lines.contains("1 passed, 2 failed"), "\(run.stdout)")
+        let again = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(!again.stdout.contains("(cached)"), "only compile failures are cached: \(again.stdout)")
+    }
+}
