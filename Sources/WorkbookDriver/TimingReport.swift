@@ -23,7 +23,25 @@ public struct TimingReport: Sendable, Equatable {
         }
     }
 
+    /// Why no snippet has a run time, from the chapters' outcomes: `No snippet ran to the end:
+    /// 24 chapters failed (see the errors above), 3 cached.` (never that everything was cached
+    /// when a chapter failed).
+    public var idleLine: String
+
     public init(_ report: ExecutionReport) {
+        var reasons: [String] = []
+        let failed = report.chapters.filter { !$0.succeeded }.count
+        if failed > 0 { reasons.append("\(failed) chapter\(failed == 1 ? "" : "s") failed (see the errors above)") }
+        let words: [(ExecutionProvenance, String)] = [(.cached, "cached"), (.nothingToRun, "with nothing to run"),
+                                                       (.recorded, "not selected"), (.notRun, "not run")]
+        for (provenance, word) in words {
+            let count = report.chapters.filter { $0.succeeded && $0.provenance == provenance }.count
+            if count > 0 { reasons.append("\(count) \(word)") }
+        }
+        let ranWithoutTimes = report.chapters.filter { $0.succeeded && $0.provenance == .ran }.count
+        if ranWithoutTimes > 0 { reasons.append("\(ranWithoutTimes) ran without a snippet to time") }
+        idleLine = "No snippet ran to the end" + (reasons.isEmpty ? "." : ": " + reasons.joined(separator: ", ") + ".")
+
         let width = report.chapters.map(\.chapter.path.count).max() ?? 0
         chapters = report.chapters.map { executed in
             let path = executed.chapter.path.padding(toLength: width, withPad: " ", startingAt: 0)
@@ -50,7 +68,7 @@ public struct TimingReport: Sendable, Equatable {
     public var lines: [String] {
         var lines = ["Timings (compile and run, per chapter):"] + chapters.map { "  " + $0 }
         if slowest.isEmpty {
-            lines.append("No snippet ran (every chapter was cached or had nothing to run).")
+            lines.append(idleLine)
         } else {
             lines.append("Slowest snippets (run time measured by the chapter's program):")
             let width = slowest.map(\.location.count).max() ?? 0

@@ -73,18 +73,27 @@ struct PageComposer {
         return rendered
     }
 
+    /// The label over a snippet's code that is shown and not run: `Template` (code with an
+    /// editor placeholder), `Compiled, not run` (`compile`), `Not run` (`norun`).
+    static func note(_ options: SnippetOptions) -> String? {
+        if options.template { return "Template" }
+        if options.compileOnly { return "Compiled, not run" }
+        // Signatures are shown as the package's API, checked by `check`, never run.
+        if options.signature { return "Signatures" }
+        if options.norun { return "Not run" }
+        return nil
+    }
+
     /// One snippet: its code (unless hidden), then its actual output by kind.
     func snippet(_ snippet: Snippet, output: String?, chapter: Chapter, lookups: Lookups, slugger: inout HeadingSlugger) -> RenderedMarkdown {
         var result = RenderedMarkdown()
         var classes = "snippet"
-        if snippet.options.norun { classes += " norun" }
+        if snippet.options.template { classes += " template" } else if snippet.options.norun { classes += " norun" }
+        if snippet.options.compileOnly { classes += " compile-only" }
         if snippet.options.hide { classes += " hidden-code" }
         var html = "<div class=\"\(classes)\">\n"
         if !snippet.options.hide {
-            if snippet.options.norun {
-                // Signatures are shown as the package's API, checked by `check`, never run.
-                html += "<p class=\"snippet-note\">\(snippet.options.signature ? "Signatures" : "Not run")</p>\n"
-            }
+            if let note = Self.note(snippet.options) { html += "<p class=\"snippet-note\">\(note)</p>\n" }
             html += "<pre class=\"code\"><code class=\"language-swift\">\(highlighter.highlight(snippet.code))</code></pre>\n"
         }
         if let output, !output.isEmpty, !snippet.options.norun {

@@ -17,6 +17,7 @@ struct CheckCommand: AsyncParsableCommand {
         Console.annotate(outcome.comparison.mismatches, root: session.workbook.root)
         Console.report(outcome.execution.errors + outcome.siteErrors, root: session.workbook.root)
         Console.printTimings(outcome.execution, execution)
+        for chapter in outcome.comparison.perChapter { Console.print(chapter.line) }
         let broken = outcome.siteErrors.count
         Console.print(outcome.comparison.summary + (broken == 0 ? "" : ", \(broken) broken link\(broken == 1 ? "" : "s") or image\(broken == 1 ? "" : "s")"))
         if !outcome.succeeded { throw ExitCode.failure }

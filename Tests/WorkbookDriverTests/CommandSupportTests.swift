@@ -165,6 +165,16 @@ import WorkbookKit
         #expect(report.slowest.map(\.seconds) == (2..<12).reversed().map { Double($0) / 100 })
         #expect(report.lines.contains("  chapters/01-t.md:\(chapter.snippets[11].fenceLine)  0.110 s"))
     }
+
+    @Test func timingsWithoutSnippetTimesSayWhichChaptersFailedRatherThanThatAllWereCached() throws {
+        let chapter = try SnippetExtractor().extract(path: "chapters/01-t.md", source: "# T\n\n```swift\nprint(1)\n```\n")
+        var failed = ExecutedChapter(chapter: chapter, outputs: [nil], provenance: .cached, seconds: 0)
+        failed.errors = [WorkbookError(path: chapter.path, line: 4, column: 1, message: "cannot find 'x' in scope", stage: "compile")]
+        let cached = ExecutedChapter(chapter: chapter, outputs: ["1\n"], provenance: .cached, seconds: 0)
+        let report = TimingReport(ExecutionReport(chapters: [failed, failed, cached], errors: failed.errors))
+        #expect(report.lines.last == "No snippet ran to the end: 2 chapters failed (see the errors above), 1 cached.")
+        #expect(TimingReport(ExecutionReport(chapters: [cached], errors: [])).lines.last == "No snippet ran to the end: 1 cached.")
+    }
 }
 
 enum GitHubAnnotationsTestSupport {

@@ -44,7 +44,9 @@ actor FakeEngineLog {
 }
 
 /// An engine that runs no compiler: each runnable snippet "prints" its own code, after a
-/// per-chapter delay; chosen chapters fail, and setting up or preparing can fail.
+/// per-chapter delay (a `compile` snippet prints nothing; a program with a snippet whose code
+/// says `compile-error` does not compile); chosen chapters fail, and setting up or preparing
+/// can fail.
 struct FakeSnippetEngine: SnippetEngine {
     var log = FakeEngineLog()
     /// How long each chapter (by path) takes to run.
@@ -95,7 +97,14 @@ struct FakeSnippetEngine: SnippetEngine {
             try? await Task.sleep(for: engine.delays[chapter.path] ?? .milliseconds(5))
             await engine.log.finished(chapter.path)
             var printed: [Int: String] = [:]
-            for snippet in chapter.snippets where !snippet.options.norun {
+            // A snippet whose code says `compile-error` does not compile, at its first line.
+            let broken = chapter.snippets.filter { !$0.options.norun && $0.code.contains("compile-error") }
+            if !broken.isEmpty {
+                return ChapterRun(printed: [:], errors: broken.map {
+                    WorkbookError(path: chapter.path, line: $0.codeFirstLine, column: 1, message: "does not compile", stage: "compile")
+                }, compileSeconds: 0.02)
+            }
+            for snippet in chapter.snippets where !snippet.options.norun && !snippet.options.compileOnly {
                 if engine.failing.contains(chapter.path) && !printed.isEmpty {
                     return ChapterRun(printed: printed, errors: [WorkbookError(
                         path: chapter.path, line: snippet.codeFirstLine, message: "the snippet crashed", stage: "run")],

@@ -25,20 +25,36 @@ public struct ComparisonReport: Sendable, Equatable {
     public var mismatches: [SnippetMismatch]
     /// How many chapters were compared.
     public var chapters: Int = 0
-    /// How many `norun` snippets were skipped.
+    /// How many `norun` snippets were skipped (templates not included).
     public var notRun: Int = 0
+    /// Each chapter's tally, in reading order.
+    public var perChapter: [ChapterTally] = []
 
-    /// Whether no snippet was compared at all.
-    public var nothingRan: Bool { passed == 0 && failed == 0 }
+    /// The tally of every chapter.
+    public var total: SnippetTally { perChapter.reduce(SnippetTally()) { $0 + $1.tally } }
 
-    /// `N passed, M failed`; when nothing was compared, the line says so and why.
+    /// Whether no snippet was compared, compiled or checked at all.
+    public var nothingRan: Bool { passed == 0 && failed == 0 && total.nothingChecked }
+
+    /// `N passed, M failed`, then the snippets shown and not compared (`; 2 templates; 1
+    /// compiled, not run`); when nothing was compared, the line says so and why. It never says
+    /// that nothing ran when a snippet failed.
     public var summary: String {
         let counts = "\(passed) passed, \(failed) failed"
-        guard nothingRan else { return counts }
+        let total = total
+        guard nothingRan else { return counts + total.shownKinds }
         let chapterCount = chapters == 1 ? "1 chapter" : "\(chapters) chapters"
-        if notRun > 0 {
-            let snippets = notRun == 1 ? "the only snippet is" : "all \(notRun) snippets are"
-            return counts + ": nothing ran (\(snippets) 'norun', in \(chapterCount))"
+        let shown = notRun + total.templates
+        if shown > 0 {
+            let what: String
+            if total.templates == 0 {
+                what = notRun == 1 ? "the only snippet is 'norun'" : "all \(notRun) snippets are 'norun'"
+            } else if notRun == 0 {
+                what = total.templates == 1 ? "the only snippet is a template" : "all \(total.templates) snippets are templates"
+            } else {
+                what = "\(SnippetTally.count(total.templates, "template")) and \(notRun) 'norun'"
+            }
+            return counts + ": nothing ran (\(what), in \(chapterCount))"
         }
         return counts + ": nothing ran (no ```swift snippet in \(chapterCount))"
     }
@@ -46,7 +62,7 @@ public struct ComparisonReport: Sendable, Equatable {
 
 /// Compares each snippet's actual output with the output recorded in its chapter.
 ///
-/// `norun` snippets are not compared. A snippet expects no recorded output when it printed
+/// `norun` snippets, templates and `compile` snippets are not compared. A snippet expects no recorded output when it printed
 /// nothing or is `output=none`; otherwise one in the style of its output kind, with equal text.
 /// A snippet that did not run (its chapter failed) counts as failed.
 ///
@@ -65,24 +81,58 @@ public struct OutputComparison: Sendable {
     public func compare(_ chapters: [ExecutedChapter]) -> ComparisonReport {
         var report = ComparisonReport(passed: 0, failed: 0, mismatches: [], chapters: chapters.count)
         for executed in chapters {
-            report.notRun += executed.chapter.snippets.filter(\.options.norun).count
-            for snippet in executed.chapter.snippets where !snippet.options.norun {
-                guard let actual = executed.outputs[snippet.index] else {
-                    report.failed += 1
-                    continue
-                }
-                if let unmet = executed.unmetExpectations[snippet.index] {
-                    report.failed += 1
-                    report.mismatches.append(unmetMismatch(snippet, reason: unmet, actual: actual, path: executed.chapter.path))
-                } else if let mismatch = compare(snippet, actual: actual, path: executed.chapter.path) {
-                    report.failed += 1
-                    report.mismatches.append(mismatch)
-                } else {
-                    report.passed += 1
-                }
+            var tally = SnippetTally()
+            for snippet in executed.chapter.snippets {
+                if let mismatch = tallied(snippet, of: executed, into: &tally) { report.mismatches.append(mismatch) }
             }
+            report.perChapter.append(ChapterTally(path: executed.chapter.path, tally: tally))
+            report.passed += tally.passed
+            report.failed += tally.failed
+            report.notRun += tally.norun
         }
         return report
+    }
+
+    /// Counts `snippet` of `executed` in `tally`; returns its mismatch, if any.
+    func tallied(_ snippet: Snippet, of executed: ExecutedChapter, into tally: inout SnippetTally) -> SnippetMismatch? {
+        if snippet.options.template {
+            tally.templates += 1
+            return nil
+        }
+        // Signature snippets (declarations without bodies, checked against the package) are
+        // counted in `tally.signatures` here, before `norun`, by the signature check.
+        if snippet.options.norun {
+            tally.norun += 1
+            return nil
+        }
+        let failure = executed.snippetFailures[snippet.index]
+        if snippet.options.compileOnly {
+            switch failure {
+            case .didNotCompile?: tally.didNotCompile += 1
+            case .failedAtRunTime?, nil where executed.provenance == .notRun: tally.didNotRun += 1
+            default: tally.compiledNotRun += 1
+            }
+            return nil
+        }
+        guard let actual = executed.outputs[snippet.index] else {
+            switch failure {
+            case .didNotCompile?: tally.didNotCompile += 1
+            case .failedAtRunTime?: tally.failedAtRunTime += 1
+            case nil: tally.didNotRun += 1
+            }
+            return nil
+        }
+        let path = executed.chapter.path
+        if let unmet = executed.unmetExpectations[snippet.index] {
+            tally.mismatched += 1
+            return unmetMismatch(snippet, reason: unmet, actual: actual, path: path)
+        }
+        if let mismatch = compare(snippet, actual: actual, path: path) {
+            tally.mismatched += 1
+            return mismatch
+        }
+        tally.passed += 1
+        return nil
     }
 
     /// The mismatch of a snippet that did not fail as its `expect=` says.

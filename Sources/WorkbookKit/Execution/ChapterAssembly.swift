@@ -28,6 +28,26 @@ struct ChapterAssembly: Sendable {
             if let unmet = executed.unmetExpectations[index] { assembled.unmetExpectations[index] = unmet }
         }
         for error in executed.errors where !assembled.errors.contains(error) { assembled.errors.append(error) }
+        // In the chapter's order, whatever order its programs finished in (stable for equal places).
+        assembled.errors = assembled.errors.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
+        let failure = Self.failure(of: executed)
+        switch failure {
+        case .didNotCompile?: assembled.programs.didNotCompile += 1
+        case .failedAtRunTime?: assembled.programs.failedAtRunTime += 1
+        case nil where executed.provenance == .cached: assembled.programs.cached += 1
+        case nil: assembled.programs.ran += 1
+        }
+        if let failure {
+            for index in program.outputIndices where index < executed.outputs.count && executed.outputs[index] == nil {
+                let snippet = chapter.snippets[index]
+                // A compile-only snippet has no output even when its program ran; it failed
+                // only when the program did not compile.
+                if snippet.options.compileOnly && failure != .didNotCompile { continue }
+                assembled.snippetFailures[index] = failure
+            }
+        }
         if executed.provenance == .ran {
             // Reused only when every program that ran was compiled before.
             assembled.reusedProgram = (assembled.provenance == .ran ? assembled.reusedProgram : true) && executed.reusedProgram
@@ -36,5 +56,12 @@ struct ChapterAssembly: Sendable {
         assembled.seconds += executed.seconds
         assembled.compileSeconds += executed.compileSeconds
         assembled.runSeconds += executed.runSeconds
+    }
+
+    /// How a program's result failed: not compiled when any of its errors is the compiler's,
+    /// else at run time when it has errors; `nil` when it ran to the end.
+    static func failure(of executed: ExecutedChapter) -> SnippetFailure? {
+        guard !executed.errors.isEmpty else { return nil }
+        return executed.errors.contains { $0.stage == "compile" } ? .didNotCompile : .failedAtRunTime
     }
 }

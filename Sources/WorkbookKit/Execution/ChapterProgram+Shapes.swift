@@ -69,6 +69,10 @@ extension ChapterProgram {
         text += "var _workbookSnippetStart: Swift.Double = 0.0\n"
         let file = stringLiteral(path)
         for snippet in snippets {
+            if snippet.options.compileOnly {
+                text += compileOnlyScript(snippet, file: file)
+                continue
+            }
             text += "_workbookBoundary(\"\(marker) begin \(snippet.index)\")\n"
             text += "_workbookSnippetStart = _workbookNow()\n"
             text += "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine))\n"
@@ -147,7 +151,8 @@ extension ChapterProgram {
         }
         var entry = "@main enum _WorkbookMain {\n    static func main() throws {\n"
         if lineBuffered { entry += lineBuffering }
-        for snippet in snippets {
+        // A `compile` snippet's function is type-checked and never called.
+        for snippet in snippets where !snippet.options.compileOnly {
             entry += "        try _workbookRun(\(snippet.index), _workbookSnippet\(snippet.index))\n"
         }
         entry += "    }\n}\n"
@@ -187,5 +192,18 @@ extension ChapterProgram {
         for module in implicitImports + modules { text += "import \(module)\n" }
         text += "#if canImport(Glibc)\nimport Glibc\n#elseif canImport(Darwin)\nimport Darwin\n#endif\n"
         return text
+    }
+
+    /// A `compile` snippet in the script shape: compiled, never run, and printing no boundary
+    /// (it has no output). Made only of declarations (functions, types, imports: nothing that
+    /// runs), it stays top-level code, visible to later snippets; with any statement or
+    /// variable it becomes the body of an `async throws` function that is never called, so
+    /// its declarations are local to it.
+    static func compileOnlyScript(_ snippet: Snippet, file: String) -> String {
+        var code = snippet.code
+        if !code.isEmpty && !code.hasSuffix("\n") { code += "\n" }
+        let located = "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine))\n" + code + "#sourceLocation()\n"
+        if let items = SnippetItems(code: snippet.code), items.steps.isEmpty { return located }
+        return "func _workbookCompileOnly\(snippet.index)() async throws {\n" + located + "}\n"
     }
 }

@@ -54,7 +54,8 @@ public struct ChapterProgram: Sendable, Equatable {
         var generatedFrom = ContentHasher()
         for part in [Self.templateVersion, chapter.path] + modules { generatedFrom.combine(part) }
         for snippet in runnable {
-            generatedFrom.combine("\(snippet.index):\(snippet.codeFirstLine):\(snippet.options.documentation.expect.map { "\($0)" } ?? "")")
+            generatedFrom.combine("\(snippet.index):\(snippet.codeFirstLine):\(snippet.options.documentation.expect.map { "\($0)" } ?? "")"
+                                  + (snippet.options.compileOnly ? ":compile" : ""))
             generatedFrom.combine(snippet.code)
         }
         identity = generatedFrom.finalize()

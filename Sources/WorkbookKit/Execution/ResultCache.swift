@@ -36,6 +36,7 @@ public struct ResultCache: Sendable {
             hasher.combine(snippet.options.norun ? "norun" : "run")
             hasher.combine(snippet.options.hide ? "hide" : "show")
             hasher.combine(snippet.options.output.rawValue)
+            if snippet.options.compileOnly { hasher.combine("compile") }
             hasher.combine(snippet.options.norun ? "" : snippet.code)
         }
         return hasher.finalize()

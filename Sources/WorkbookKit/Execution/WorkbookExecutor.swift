@@ -47,7 +47,7 @@ public struct WorkbookExecutor: Sendable {
         var assemblies: [Int: ChapterAssembly] = [:]
         let pending = reuseCachedResults(runnable, of: chapters, grouping: grouping, session: session, inputs: inputs,
                                          cache: resultCache, board: &board, assemblies: &assemblies)
-        guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
+        guard !pending.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: board.chapters.flatMap(\.errors)) }
 
         if !session.preparesBeforeKeys,
            let stopped = await prepare(session, stopping: Array(Set(pending.map(\.chapterIndex))).sorted(), of: chapters,
@@ -108,6 +108,13 @@ public struct WorkbookExecutor: Sendable {
                 let key = Self.programKey(session.cacheKey(for: restricted), program: program, in: chapter, inputs: inputs)
                 if options.useCache || !selected, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
                     assembly.add(ExecutedChapter(chapter: restricted, outputs: outputs, provenance: .cached, seconds: 0), of: program)
+                } else if options.useCache && selected,
+                          let failure = cache.compileFailure(forKey: ResultCache.failureKey(key, chapter: restricted)) {
+                    // It did not compile last time, and nothing it depends on changed since.
+                    var failed = Self.unexecuted(restricted, provenance: .cached)
+                    failed.errors = failure.errors
+                    if let outputs = failure.outputs, outputs.count == failed.outputs.count { failed.outputs = outputs }
+                    assembly.add(failed, of: program)
                 } else {
                     missing.append(PendingProgram(chapterIndex: index, program: program, chapter: restricted, key: key))
                 }
@@ -163,6 +170,9 @@ public struct WorkbookExecutor: Sendable {
                                                         run: await session.run(item.chapter, spareCores: spareCores))
                     if executed.succeeded && executed.unmetExpectations.isEmpty {
                         resultCache.store(executed.outputs, forKey: item.key)
+                    } else if ResultCache.isCacheableCompileFailure(executed.errors, chapter: item.chapter) {
+                        resultCache.store(compileErrors: executed.errors, outputs: executed.outputs,
+                                          forKey: ResultCache.failureKey(item.key, chapter: item.chapter))
                     }
                     return (item, executed)
                 }
@@ -205,7 +215,7 @@ public struct WorkbookExecutor: Sendable {
     /// `chapter` with the outputs recorded in its source as its actual outputs.
     public static func recorded(_ chapter: Chapter) -> ExecutedChapter {
         let outputs: [String?] = chapter.snippets.map { snippet in
-            if snippet.options.norun { return nil }
+            if snippet.options.norun || snippet.options.compileOnly { return nil }
             return snippet.options.output == .none ? "" : snippet.recorded?.text ?? ""
         }
         return ExecutedChapter(chapter: chapter, outputs: outputs, provenance: .recorded, seconds: 0)

@@ -84,8 +84,14 @@ private struct Parser {
             return lines.count
         }
         var options = parseOptions(fence, line: open)
+        let code = lines.joined(open + 1..<close)
+        if !options.norun, let placeholder = EditorPlaceholders.first(in: code) {
+            for problem in options.markTemplate(placeholder: placeholder.text) {
+                error(line: open + placeholder.line, column: placeholder.column, problem)
+            }
+        }
         // Signatures: declarations without bodies are shown and checked, not run.
-        for problem in SignatureSnippets.classify(&options, code: lines.joined(open + 1..<close), firstLine: open + 2,
+        for problem in SignatureSnippets.classify(&options, code: code, firstLine: open + 2,
                                                   fenceLine: open + 1, fenceColumn: fence.infoColumn) {
             error(line: problem.line - 1, column: problem.column, problem.message)
         }
@@ -121,7 +127,7 @@ private struct Parser {
             }
         }
         blocks.append(.snippet(Snippet(
-            index: snippetCount, fenceLine: open + 1, code: lines.joined(open + 1..<close),
+            index: snippetCount, fenceLine: open + 1, code: code,
             codeFirstLine: open + 2, options: options, lineRange: open..<close + 1, recorded: recorded)))
         snippetCount += 1
         proseStart = recorded == nil ? close + 1 : next
@@ -146,6 +152,7 @@ private struct Parser {
             case "hide": options.hide = true
             case "norun": options.norun = true
             case "signature": options.signature = true
+            case "compile": options.compileOnly = true
             default:
                 switch options.documentation.read(word) {
                 case .read: break
@@ -159,7 +166,7 @@ private struct Parser {
                               "unknown output kind '\(word.dropFirst(7))' (known: \(known))")
                     } else {
                         error(line: line, column: column,
-                              "unknown snippet option '\(word)' (known: hide, norun, signature, output=text|markdown|html|none, \(DocumentationOptions.spellings))")
+                              "unknown snippet option '\(word)' (known: hide, norun, compile, signature, output=text|markdown|html|none, \(DocumentationOptions.spellings))")
                     }
                 }
             }
@@ -169,7 +176,7 @@ private struct Parser {
         if options.hide && options.norun {
             error(line: line, column: fence.infoColumn, "a snippet cannot be both 'hide' and 'norun'")
         }
-        for problem in options.documentation.problems(with: options) {
+        for problem in options.documentation.problems(with: options) + options.compileProblems {
             error(line: line, column: fence.infoColumn, problem)
         }
         return options

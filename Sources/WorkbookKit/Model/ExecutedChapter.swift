@@ -24,6 +24,12 @@ public struct ExecutedChapter: Sendable, Equatable {
     /// Snippets that did not fail as their `expect=` says (by index), with the reason: `check`
     /// reports them as mismatches, and `promote` records nothing while any is left.
     public var unmetExpectations: [Int: String] = [:]
+    /// Why runnable snippets have no output, by index: their program did not compile, or
+    /// stopped at run time (see ``SnippetFailure``). Filled when the chapter is assembled
+    /// from its programs.
+    public var snippetFailures: [Int: SnippetFailure] = [:]
+    /// How the chapter's programs ended, for progress lines.
+    public var programs = ProgramTally()
 
     /// Whether every runnable snippet ran.
     public var succeeded: Bool { errors.isEmpty }

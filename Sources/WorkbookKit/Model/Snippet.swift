@@ -42,13 +42,22 @@ public struct SnippetOptions: Sendable, Equatable, Hashable {
     /// `signature`, or found without the option: declarations without bodies, shown and
     /// checked against the package's products, never run (such a snippet is also `norun`).
     public var signature: Bool = false
+    /// `compile`: the snippet is compiled with its program, in order, but its statements are
+    /// not run (its declarations stay visible to later snippets).
+    public var compileOnly: Bool = false
+    /// The snippet's code has an editor placeholder (`<#name#>`): it is shown, marked as a
+    /// template, and not run (`norun` is set with it). Found in the code, not an option word.
+    public var template: Bool = false
 
     public init(hide: Bool = false, norun: Bool = false, output: OutputKind = .text,
-                documentation: DocumentationOptions = DocumentationOptions()) {
+                documentation: DocumentationOptions = DocumentationOptions(),
+                compileOnly: Bool = false, template: Bool = false) {
         self.hide = hide
         self.norun = norun
         self.output = output
         self.documentation = documentation
+        self.compileOnly = compileOnly
+        self.template = template
     }
 }
 
