@@ -13,6 +13,8 @@ import Testing
         "unknown-option": "a snippet has an unknown option",
         "promote-partial": "a chapter does not compile, and a '// Prints' comment cannot be read",
         "check-links": "a chapter links to a chapter that does not exist",
+        "doc-notebook": "a listing has a deliberate compile error, one needs its constant, one traps",
+        "signatures": "a guide shows signatures the library no longer has",
     ]
 
     /// Every fixture folder holding a `workbook.toml`.

@@ -64,7 +64,7 @@ import TOMLKit
     }
 
     @Test(arguments: [
-        ("snippets = \"separate\"", "'snippets' must be \"shared\" or \"isolated\", not \"separate\""),
+        ("snippets = \"separate\"", "'snippets' must be \"shared\", \"isolated\" or \"notebook\", not \"separate\""),
         ("prints = true", "'prints' must be \"ignore\" or \"check\""),
         ("filters = \"x\"", "must be a list of tables"),
         ("filters = [{ pattern = \"(\", replacement = \"\" }]", "filter 1 of 'filters': the filter pattern '(' is not a valid regular expression"),

@@ -22,7 +22,8 @@ extension DocumentationConfig {
 
     static func choice<Choice: RawRepresentable & CaseIterable>(_ value: TOMLValueConvertible, key: String) throws(Problem) -> Choice
     where Choice.RawValue == String {
-        let known = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        let names = Choice.allCases.map { "\"\($0.rawValue)\"" }
+        let known = names.count > 2 ? names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1] : names.joined(separator: " or ")
         guard let text = value.string else { throw Problem(message: "'\(key)' must be \(known), not \(value.type)") }
         guard let choice = Choice(rawValue: text) else { throw Problem(message: "'\(key)' must be \(known), not \"\(text)\"") }
         return choice
