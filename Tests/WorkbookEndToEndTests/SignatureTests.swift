@@ -27,7 +27,7 @@ import Testing
         let current = try WorkbookProcess.run(["check", "chapters/01-chunked.md", "chapters/02-windows.md"], in: root, privateCache: true)
         #expect(current.exitCode == 0, "\(current.stdout)\n\(current.stderr)")
         // Only the two examples ran: a signature snippet would not compile as a program.
-        #expect(current.stdout.contains("2 passed, 0 failed"), "\(current.stdout)")
+        #expect(current.stdout.contains("2 passed, 0 failed; 6 signatures"), "\(current.stdout)")
         #expect(current.stderr.isEmpty, "\(current.stderr)")
         #expect(symbolLists(root).count == 1, "one list of the products' declarations per build")
 

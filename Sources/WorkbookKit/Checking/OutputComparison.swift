@@ -99,8 +99,12 @@ public struct OutputComparison: Sendable {
             tally.templates += 1
             return nil
         }
-        // Signature snippets (declarations without bodies, checked against the package) are
-        // counted in `tally.signatures` here, before `norun`, by the signature check.
+        // Signature snippets (declarations without bodies, checked against the package by the
+        // signature check, which reports their errors) are counted apart, before `norun`.
+        if snippet.options.signature {
+            tally.signatures += 1
+            return nil
+        }
         if snippet.options.norun {
             tally.norun += 1
             return nil
