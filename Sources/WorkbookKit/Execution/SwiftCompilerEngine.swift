@@ -40,7 +40,7 @@ public struct SwiftCompilerEngine: SnippetEngine {
         /// The settings that change how a chapter's programs are made, for the cache keys.
         var programSettings: [String] {
             let documentation = workbook.config.documentation
-            return ["snippets=\(documentation.snippets == .notebook ? "notebook" : "program")",
+            return ["snippets=\(documentation.snippets == .notebook ? NotebookRunner.version : "program")",
                     "imports=\(documentation.imports.joined(separator: ","))"]
         }
 

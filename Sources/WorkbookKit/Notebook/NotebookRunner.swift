@@ -14,6 +14,10 @@ import Foundation
 /// only that snippet's failure is the program's: the earlier snippets' own failures are
 /// reported by their environment's program.
 struct NotebookRunner: Sendable {
+    /// Bumped whenever what a notebook program gives can change (its rules, the scoping): part
+    /// of every notebook chapter's cache key.
+    static let version = "notebook-2"
+
     var runner: ChapterRunner
 
     func run(_ chapter: Chapter, root: URL, timeout: Double) async -> ChapterRun {
@@ -27,18 +31,40 @@ struct NotebookRunner: Sendable {
         var missing: [String: Int] = [:]
         /// Outputs of snippets before this index were taken from an earlier run.
         var keepFrom = 0
+        /// Snippets that failed at their `// Error` lines, which now run without those lines.
+        var blanked: [Int: Set<Int>] = [:]
+        /// Snippets that failed as their `// Error` comments say: they pass, with no errors.
+        var failedAsMarked: Set<Int> = []
         while !active.isEmpty {
-            let scoping = NotebookScoping(chapter: chapter, running: active)
+            let scoping = NotebookScoping(chapter: chapter, running: active, blanking: blanked)
             let run = scoping.restore(await runner.run(scoping.chapter, root: root, timeout: timeout))
             result.compileSeconds += run.compileSeconds
             result.runSeconds += run.runSeconds
             result.reusedProgram = result.reusedProgram && run.reusedProgram
-            func leaveOut(_ index: Int, _ errors: [WorkbookError]) {
-                leftOut[index] = errors
+            /// Leaves snippet `index` out, or, the first time it fails at its `// Error` lines
+            /// only, keeps it without those lines (its declarations stay); returns whether it
+            /// was left out.
+            @discardableResult
+            func leaveOut(_ index: Int, _ errors: [WorkbookError], printed: String = "") -> Bool {
+                let snippet = chapter.snippets[index]
+                if blanked[index] == nil, Self.failsAsMarked(snippet, errors) {
+                    // Apple's `// Error` comment says this failure is the point of the listing:
+                    // it passes, and runs again without its marked lines.
+                    failedAsMarked.insert(index)
+                    blanked[index] = ErrorMarks(code: snippet.code).lines
+                    result.outputs[index] = printed
+                    return false
+                }
                 active.removeAll { $0 == index }
+                if failedAsMarked.contains(index) {
+                    result.outputs[index] = result.outputs[index] ?? ""
+                } else {
+                    leftOut[index] = errors
+                }
                 for name in scoping.declaredNames[index] ?? [] where missing[name] == nil {
                     missing[name] = chapter.snippets[index].fenceLine
                 }
+                return true
             }
 
             let compileErrors = run.errors.filter { $0.stage == "compile" }
@@ -58,12 +84,12 @@ struct NotebookRunner: Sendable {
             }
 
             for index in active where index >= keepFrom {
+                if failedAsMarked.contains(index) && run.outputs[index] == nil { continue }
                 if let output = run.outputs[index] { result.outputs[index] = output }
                 if let seconds = run.snippetSeconds[index] { result.snippetSeconds[index] = seconds }
             }
             if let stopped = run.stoppedSnippet, stopped.index != expected, !run.errors.isEmpty {
-                leaveOut(stopped.index, run.errors)
-                keepFrom = stopped.index + 1
+                keepFrom = leaveOut(stopped.index, run.errors, printed: stopped.printed) ? stopped.index + 1 : stopped.index
                 continue
             }
             result.errors += run.errors
@@ -73,6 +99,19 @@ struct NotebookRunner: Sendable {
         let reported = leftOut.filter { expected == nil || $0.key == expected }
         result.errors = reported.keys.sorted().flatMap { reported[$0] ?? [] } + result.errors
         return result
+    }
+
+    /// Whether `snippet` has Apple's `// Error` marks (see ``ErrorMarks``) and every one of
+    /// `errors` is at a marked line: compile errors at their line, a trap at its line in the
+    /// chapter, or anywhere when the runtime named no line of the chapter (a trap inside the
+    /// standard library, reported at the snippet's fence).
+    static func failsAsMarked(_ snippet: Snippet, _ errors: [WorkbookError]) -> Bool {
+        let marks = ErrorMarks(code: snippet.code)
+        guard !marks.isEmpty, !errors.isEmpty else { return false }
+        return errors.allSatisfy { error in
+            if error.stage != "compile" && error.line == snippet.fenceLine { return true }
+            return marks.lines.contains(error.line - snippet.codeFirstLine + 1)
+        }
     }
 
     /// `errors` by the snippet (among `active`) whose lines hold them; errors elsewhere are

@@ -25,14 +25,21 @@ struct NotebookScoping {
     /// insertion and its length in bytes.
     private var insertions: [Int: [(column: Int, length: Int)]] = [:]
 
-    init(chapter original: Chapter, running active: [Int]) {
+    /// `blanking` gives, by snippet index, 1-based lines of its code that are left empty
+    /// (lines marked `// Error` after they failed as marked).
+    init(chapter original: Chapter, running active: [Int], blanking: [Int: Set<Int>] = [:]) {
         let members = Set(active)
         var chapter = original
         chapter.blocks = original.blocks.map { block in
-            guard case .snippet(var snippet) = block, !members.contains(snippet.index) else { return block }
-            snippet.options.norun = true
+            guard case .snippet(var snippet) = block else { return block }
+            if !members.contains(snippet.index) {
+                snippet.options.norun = true
+            } else if let lines = blanking[snippet.index] {
+                snippet.code = Self.blanking(lines, of: snippet.code)
+            }
             return .snippet(snippet)
         }
+        let original = chapter
         self.chapter = chapter
         let snippets = active.map { original.snippets[$0] }
         let parsed = snippets.map { NotebookSnippetSyntax(code: $0.code) }
@@ -74,6 +81,12 @@ struct NotebookScoping {
             bytes.insert(contentsOf: Array(edit.suffix.utf8), at: edit.offset)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `code` with the 1-based `lines` emptied (their line breaks kept).
+    static func blanking(_ lines: Set<Int>, of code: String) -> String {
+        code.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { lines.contains($0.offset + 1) ? "" : String($0.element) }.joined(separator: "\n")
     }
 
     /// `text` without version suffixes.
