@@ -16,7 +16,7 @@ import Foundation
 struct NotebookRunner: Sendable {
     /// Bumped whenever what a notebook program gives can change (its rules, the scoping): part
     /// of every notebook chapter's cache key.
-    static let version = "notebook-2"
+    static let version = "notebook-3"
 
     var runner: ChapterRunner
 
@@ -35,8 +35,11 @@ struct NotebookRunner: Sendable {
         var blanked: [Int: Set<Int>] = [:]
         /// Snippets that failed as their `// Error` comments say: they pass, with no errors.
         var failedAsMarked: Set<Int> = []
+        /// Definition snippets that failed while they looked ahead: they see only what is
+        /// declared up to themselves.
+        var strict: Set<Int> = []
         while !active.isEmpty {
-            let scoping = NotebookScoping(chapter: chapter, running: active, blanking: blanked)
+            let scoping = NotebookScoping(chapter: chapter, running: active, blanking: blanked, strict: strict)
             let run = scoping.restore(await runner.run(scoping.chapter, root: root, timeout: timeout))
             result.compileSeconds += run.compileSeconds
             result.runSeconds += run.runSeconds
@@ -76,6 +79,12 @@ struct NotebookRunner: Sendable {
                     // outside every snippet: reported as they are.
                     result.errors += run.errors
                     break
+                }
+                let lookingAhead = failing.intersection(scoping.looksAhead)
+                if !lookingAhead.isEmpty {
+                    // Read as the REPL would (what is declared up to them) before leaving out.
+                    strict.formUnion(lookingAhead)
+                    continue
                 }
                 for index in failing.sorted() {
                     leaveOut(index, bySnippet[index, default: []].map { Self.explained($0, missing: missing, chapter: chapter) })

@@ -25,9 +25,14 @@ struct NotebookScoping {
     /// insertion and its length in bytes.
     private var insertions: [Int: [(column: Int, length: Int)]] = [:]
 
+    /// Snippets whose definitions see the versions of the definition-only listings after them
+    /// (see `init`).
+    var looksAhead: Set<Int> = []
+
     /// `blanking` gives, by snippet index, 1-based lines of its code that are left empty
-    /// (lines marked `// Error` after they failed as marked).
-    init(chapter original: Chapter, running active: [Int], blanking: [Int: Set<Int>] = [:]) {
+    /// (lines marked `// Error` after they failed as marked); the definitions of the snippets
+    /// in `strict` see only the versions in force at their own snippet.
+    init(chapter original: Chapter, running active: [Int], blanking: [Int: Set<Int>] = [:], strict: Set<Int> = []) {
         let members = Set(active)
         var chapter = original
         chapter.blocks = original.blocks.map { block in
@@ -51,7 +56,9 @@ struct NotebookScoping {
         var runEnd = snippets.last?.index ?? 0
         for position in snippets.indices.reversed() {
             if position + 1 == parsed.count || !parsed[position + 1].definesOnly { runEnd = snippets[position].index }
-            horizon[snippets[position].index] = runEnd
+            let index = snippets[position].index
+            horizon[index] = strict.contains(index) ? index : runEnd
+            if horizon[index] != index { looksAhead.insert(index) }
         }
         for (snippet, syntax) in zip(snippets, parsed) {
             declaredNames[snippet.index] = syntax.declarations.map(\.name)
