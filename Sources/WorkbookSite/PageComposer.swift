@@ -148,6 +148,9 @@ struct PageComposer {
                     lines += 1
                 }
                 nextLine = prose.firstLine + lines
+            case .snippet(let snippet) where snippet.nested:
+                // Shown by the prose around it, as written (inside its quote or list item).
+                continue
             case .snippet(let snippet):
                 pad(to: snippet.fenceLine)
                 text += "\(MarkdownRenderer.markerPrefix)\(snippet.index)\(MarkdownRenderer.markerSuffix)\n"

@@ -63,3 +63,49 @@ import Testing
         #expect(bad.stderr.contains("workbook.toml:1:1: error: 'NoSuchModule' in 'imports' is neither a module of the package's products nor a module of the Swift toolchain"), "\(bad.stderr)")
     }
 }
+
+extension NotebookTests {
+    @Test func aListingInsideANoteRunsAndTheNoteIsShownWhole() throws {
+        let root = try WorkbookProcess.copy(fixture: "doc-notebook")
+        try root.write("snippets = \"notebook\"\nprints = \"check\"\n", to: "workbook.toml")
+        try root.write("""
+            # Notes
+
+            ```swift
+            let numbers = [3, 1, 2]
+            ```
+
+            > Note: A trailing closure can follow any call:
+            >
+            > ```swift
+            > let sorted = numbers.sorted { $0 < $1 }
+            > print(sorted)  // Prints "[1, 2, 3]"
+            > ```
+
+            ```swift
+            print(sorted.count)
+            // Prints "3"
+            ```
+
+            """, to: "chapters/01-session.md")
+        let check = try WorkbookProcess.run(["check", "--no-cache"], in: root)
+        #expect(check.exitCode == 0, "\(check.stdout)\n\(check.stderr)")
+        #expect(check.lines.contains("3 passed, 0 failed"), "\(check.stdout)")
+
+        try root.write(try root.text("chapters/01-session.md").replacingOccurrences(of: "// Prints \"[1, 2, 3]\"", with: "// Prints \"[3, 2, 1]\""),
+                       to: "chapters/01-session.md")
+        let mismatch = try WorkbookProcess.run(["check"], in: root)
+        #expect(mismatch.exitCode == 1)
+        #expect(mismatch.stdout.contains("chapters/01-session.md:11:"), "\(mismatch.stdout)")
+        let promote = try WorkbookProcess.run(["promote"], in: root)
+        #expect(try root.text("chapters/01-session.md").contains("> print(sorted)  // Prints \"[3, 2, 1]\""), "\(promote.stdout)")
+
+        try root.write(try root.text("chapters/01-session.md").replacingOccurrences(of: "[3, 2, 1]", with: "[1, 2, 3]"),
+                       to: "chapters/01-session.md")
+        let build = try WorkbookProcess.run(["build"], in: root)
+        #expect(build.exitCode == 0, "\(build.stderr)")
+        let page = try root.text("site/01-session.html")
+        #expect(page.components(separatedBy: "numbers.sorted").count == 2, "the listing is shown once, inside its note")
+        #expect(page.contains("<blockquote") || page.contains("callout"), "\(page)")
+    }
+}

@@ -89,16 +89,23 @@ import Testing
     }
 
     @Test(arguments: [
-        ("> ```swift\n> print(1)\n> ```\n", 1, 3),
-        ("Text\n\n- item\n\n  ```swift\n  print(2)\n  ```\n", 5, 3),
-        ("1. ```swift\n   print(3)\n   ```\n", 1, 4),
-        ("- a\n\n      ```swift\n      print(4)\n      ```\n", 3, 7),
+        ("> ```swift\n> print(1)\n> ```\n", 1, "print(1)\n"),
+        ("Text\n\n- item\n\n  ```swift\n  print(2)\n  ```\n", 5, "print(2)\n"),
+        ("1. ```swift\n   print(3)\n   ```\n", 1, "print(3)\n"),
+        ("- a\n\n      ```swift\n      print(4)\n      ```\n", 3, "print(4)\n"),
+        ("> Note:\n>\n> ```swift norun\n> let a = 1\n>\n> print(a) // Prints \"1\"\n> ```\n>\n> More.\n", 3,
+         "let a = 1\n\nprint(a) // Prints \"1\"\n"),
     ])
-    func aSwiftFenceInAQuoteOrListIsALocatedError(source: String, line: Int, column: Int) {
-        let found = errors(source)
-        #expect(found.first?.line == line)
-        #expect(found.first?.column == column)
-        #expect(found.first?.message.contains("inside a block quote or a list item") == true)
+    func aSwiftFenceInAQuoteOrListIsANestedSnippetThatStaysInTheProse(source: String, line: Int, code: String) throws {
+        let chapter = try SnippetExtractor().extract(path: "x.md", source: source)
+        let snippet = try #require(chapter.snippets.first)
+        #expect(snippet.nested)
+        #expect(snippet.fenceLine == line)
+        #expect(snippet.code == code)
+        #expect(snippet.recorded == nil)
+        // The quote or list stays whole in the prose, so the page shows it as written.
+        let prose = chapter.blocks.compactMap { if case .prose(let prose) = $0 { prose.text } else { nil } }.joined()
+        #expect(prose.contains(String(source.split(separator: "\n")[line - 1])))
     }
 
     @Test(arguments: [

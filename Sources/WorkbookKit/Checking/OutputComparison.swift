@@ -148,6 +148,12 @@ public struct OutputComparison: Sendable {
 
     /// The mismatch of one snippet, or `nil` when its recorded output is right.
     public func compare(_ snippet: Snippet, actual: String, path: String) -> SnippetMismatch? {
+        if snippet.nested {
+            // Inside a quote or list: checked by its `// Prints` comments only.
+            guard prints, PrintsCheck.applies(to: snippet) else { return nil }
+            let expectation = PrintsExpectation(code: snippet.code)
+            return expectation.isEmpty ? nil : PrintsCheck(matcher: matcher).compare(snippet, expectation: expectation, actual: actual, path: path)
+        }
         if prints, PrintsCheck.applies(to: snippet) {
             let check = PrintsCheck(matcher: matcher)
             let expectation = PrintsExpectation(code: snippet.code)

@@ -42,9 +42,7 @@ private struct Parser {
                 // listing's test kept in a comment) is not code.
                 index = end + 1
             } else if let column = nestedSnippet.read(line) {
-                error(line: index, column: column, "a swift snippet inside a block quote or a list item is not run; "
-                      + "move it to the top level, outside the quote or list")
-                index += 1
+                index = nestedSnippet(openedAt: index, column: column)
             } else if let fence = CodeFence(opening: line) {
                 let close = closingLine(of: fence, openedAt: index)
                 if fence.language == "swift" {
@@ -64,6 +62,41 @@ private struct Parser {
             }
         }
         flushProse(upTo: lines.count)
+    }
+
+    /// Reads the swift snippet whose fence opens at `column` of line `open`, inside a block
+    /// quote or a list item: its code is its lines without the container's prefix (the
+    /// characters before the fence, when they are `>` and spaces). It ends at its closing
+    /// fence, or where the container does. Returns the next line to read; the lines stay in
+    /// the prose around it.
+    mutating func nestedSnippet(openedAt open: Int, column: Int) -> Int {
+        let width = column - 1
+        func inContainer(_ index: Int) -> Bool {
+            lines.content(index).prefix(width).allSatisfy { $0 == ">" || $0 == " " || $0 == "\t" }
+        }
+        func stripped(_ index: Int) -> Substring { lines.content(index).dropFirst(min(width, lines.content(index).count)) }
+        guard let fence = CodeFence(opening: stripped(open)) else { return open + 1 }
+        var end = open + 1
+        var closed = false
+        while end < lines.count, inContainer(end) {
+            _ = nestedSnippet.read(lines.content(end))
+            if fence.isClosed(by: stripped(end)) { closed = true; break }
+            end += 1
+        }
+        let codeLines = (open + 1..<end).map { String(stripped($0)) + "\n" }
+        var options = parseOptions(fence, line: open)
+        let code = codeLines.joined()
+        if !options.norun, let placeholder = EditorPlaceholders.first(in: code) {
+            for problem in options.markTemplate(placeholder: placeholder.text) {
+                error(line: open + placeholder.line, column: placeholder.column, problem)
+            }
+        }
+        var snippet = Snippet(index: snippetCount, fenceLine: open + 1, code: code, codeFirstLine: open + 2,
+                              options: options, lineRange: open..<(closed ? end + 1 : end), recorded: nil)
+        snippet.nested = true
+        blocks.append(.snippet(snippet))
+        snippetCount += 1
+        return closed ? end + 1 : end
     }
 
     /// The last line of the HTML comment that starts at line `index` (after at most three

@@ -14,6 +14,10 @@ public struct Snippet: Sendable, Equatable {
     public var lineRange: Range<Int>
     /// The output recorded after the snippet in the source, if any.
     public var recorded: RecordedOutput?
+    /// Whether the snippet lies inside a block quote or a list item (a listing in a note):
+    /// it runs like any other, is shown as part of the prose around it, and its output is
+    /// never recorded; it is checked through its `// Prints` comments only.
+    public var nested = false
 
     public init(
         index: Int, fenceLine: Int, code: String, codeFirstLine: Int,

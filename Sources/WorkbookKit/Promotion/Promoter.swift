@@ -22,7 +22,9 @@ public struct Promoter: Sendable {
     public func promote(_ chapter: Chapter, outputs: [String?]) -> String {
         let lines = SourceLines(chapter.source)
         var edits: [(range: Range<Int>, text: String)] = []
-        for snippet in chapter.snippets where !snippet.options.norun {
+        // A snippet inside a quote or list has no recorded output: it is checked by its
+        // `// Prints` comments, which `promote` leaves as they are there.
+        for snippet in chapter.snippets where !snippet.options.norun && !snippet.nested {
             guard snippet.index < outputs.count, var actual = outputs[snippet.index] else { continue }
             if snippet.options.documentation.expect != nil {
                 // Its diagnostics name chapter lines: write them as they are in the new text.
