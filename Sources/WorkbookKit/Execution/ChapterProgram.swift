@@ -14,7 +14,7 @@ import Foundation
 public struct ChapterProgram: Sendable, Equatable {
     /// Bumped whenever the generated text changes in a way that can change outputs; part of
     /// every result cache key.
-    public static let templateVersion = "program-6"
+    public static let templateVersion = "program-7"
     /// A library-shape program of at least this many snippets is compiled as two files by two
     /// compiler jobs at once (about 5 ms of compiler time per small snippet, against about
     /// 60 ms to start a job and parse the other file), even when no core is spare.
@@ -44,7 +44,9 @@ public struct ChapterProgram: Sendable, Equatable {
     /// Generates the program of `chapter`, importing `modules` besides Foundation (chapter
     /// programs pass none: snippets import what they use), as up to `files` files (one per
     /// compiler job that may run at once; a long chapter takes at least two).
-    public init(chapter: Chapter, modules: [String], files: Int = 1) {
+    /// `scriptOnly` keeps the script shape even where the library shape could be used (see
+    /// `ChapterRunner`: a global whose type is another declaration's opaque `some` type).
+    public init(chapter: Chapter, modules: [String], files: Int = 1, scriptOnly: Bool = false) {
         let runnable = chapter.snippets.filter { !$0.options.norun }
         var hasher = ContentHasher()
         for snippet in runnable { hasher.combine(snippet.code) }
@@ -52,7 +54,7 @@ public struct ChapterProgram: Sendable, Equatable {
         snippetIndices = runnable.map(\.index)
 
         var generatedFrom = ContentHasher()
-        for part in [Self.templateVersion, chapter.path] + modules { generatedFrom.combine(part) }
+        for part in [Self.templateVersion, chapter.path, scriptOnly ? "script" : ""] + modules { generatedFrom.combine(part) }
         for snippet in runnable {
             generatedFrom.combine("\(snippet.index):\(snippet.codeFirstLine):\(snippet.options.documentation.expect.map { "\($0)" } ?? "")"
                                   + (snippet.options.compileOnly ? ":compile" : ""))
@@ -67,7 +69,7 @@ public struct ChapterProgram: Sendable, Equatable {
         // chapter that declares such keeps one file.
         let wanted = min(Self.maximumFiles, max(files, runnable.count >= Self.splitThreshold ? 2 : 1))
         let parts = runnable.contains { $0.code.contains("private") } ? 1 : wanted
-        if let files = Self.libraryFiles(path: chapter.path, snippets: runnable, modules: modules, marker: marker,
+        if !scriptOnly, let files = Self.libraryFiles(path: chapter.path, snippets: runnable, modules: modules, marker: marker,
                                          lineBuffered: lineBuffered, parts: parts) {
             (source, otherSources, shape) = (files[0], Array(files.dropFirst()), .library)
         } else {

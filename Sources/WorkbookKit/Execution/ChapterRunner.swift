@@ -64,7 +64,20 @@ public struct ChapterRunner: Sendable {
 
     /// Compiles and runs `chapter` of the workbook at `root`, stopping it after `timeout` seconds.
     public func run(_ chapter: Chapter, root: URL, timeout: Double) async -> ChapterRun {
-        let program = ChapterProgram(chapter: chapter, modules: modules, files: compileJobs)
+        let run = await run(chapter, root: root, timeout: timeout, scriptOnly: false)
+        // A global cannot have another declaration's opaque type (`let shape = makeShape()`
+        // returning `some Shape`), which top-level code allows: such a program is compiled
+        // again as top-level code.
+        if run.errors.contains(where: { $0.stage == "compile" && $0.message.contains("involving the 'some' return type of another declaration") }) {
+            var again = await self.run(chapter, root: root, timeout: timeout, scriptOnly: true)
+            again.compileSeconds += run.compileSeconds
+            return again
+        }
+        return run
+    }
+
+    func run(_ chapter: Chapter, root: URL, timeout: Double, scriptOnly: Bool) async -> ChapterRun {
+        let program = ChapterProgram(chapter: chapter, modules: modules, files: compileJobs, scriptOnly: scriptOnly)
         let folder = cache.url.appendingPathComponent("build/\(chapter.slug)-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("main.swift")
