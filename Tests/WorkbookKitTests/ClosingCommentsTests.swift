@@ -149,7 +149,7 @@ import Testing
         let chapter = try SnippetExtractor().extract(path: path, source: source)
         let report = OutputComparison(prints: true).compare([ExecutedChapter(chapter: chapter, outputs: ["2\n"], provenance: .ran, seconds: 0)])
         #expect(report.passed == 0 && report.failed == 1)
-        #expect(report.mismatches.map(\.line) == [2])
+        #expect(report.mismatches.map(\.line) == [3])
     }
 }
 
