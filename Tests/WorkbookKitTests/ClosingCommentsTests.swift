@@ -265,3 +265,50 @@ import Testing
         #expect(Promoter().promote(chapter, outputs: ["2\n"]) == source + "\n```output\n2\n```\n")
     }
 }
+
+@Suite struct ClosingCommentsRewriterPropertyTests {
+    /// SplitMix64: the same cases on every run.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces = ["1", "2", "", " x", "...", "a ... b", "Prints 1", "  Prints\t2", "//", "/// doc", "\"q\"", "a\u{2028}b", "tail  "]
+
+    /// Whether `line` cannot be a closing comment's line: it would read as a `// Prints`
+    /// comment, or it holds a line break.
+    static func unstatable(_ line: String) -> Bool {
+        let text = line.drop { $0 == " " || $0 == "\t" }
+        return text.hasPrefix("Prints ") || text.hasPrefix("Prints\t") || line.contains(where: \.isNewline)
+    }
+
+    @Test func rewrittenCommentsMatchKeepTheCodeAndAreAFixedPoint() throws {
+        var generator = Generator(state: 2026)
+        let rewriter = ClosingCommentsRewriter()
+        for _ in 0..<400 {
+            var code = "let x = 1 // code\nprint(x)\n"
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                if Bool.random(using: &generator) { code += "\n" }
+                let piece = Self.pieces.filter { !Self.unstatable($0) }.randomElement(using: &generator)!
+                code += "    " + ClosingComments.comment(stating: piece) + "\n"
+            }
+            let lines = (0..<Int.random(in: 1...5, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }
+            let actual = OutputLines.join(lines)
+            guard let rewritten = rewriter.rewrite(code: code, actual: actual) else {
+                #expect(lines.contains(where: Self.unstatable), "\(code) refused \(actual)")
+                continue
+            }
+            #expect(rewritten.hasPrefix("let x = 1 // code\nprint(x)\n"))
+            let comments = try #require(ClosingComments(code: rewritten))
+            #expect(OutputMatcher().matches(expected: comments.text, actual: actual), "\(rewritten)")
+            #expect(PrintsExpectation(code: rewritten).isEmpty)
+            #expect(rewriter.rewrite(code: rewritten, actual: actual) == rewritten)
+        }
+    }
+}
