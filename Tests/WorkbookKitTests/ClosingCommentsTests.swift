@@ -166,17 +166,22 @@ import Testing
         #expect(rewriter.rewrite(code: code, actual: "5\n10\n") == "for i in 1...2 {\n    print(i * 5)\n}\n  // 5\n  // 10\n")
     }
 
-    @Test func newLinesFollowTheCommentBeforeThem() {
-        #expect(rewriter.rewrite(code: "show()\n// 1\n", actual: "1\n2\n3\n") == "show()\n// 1\n// 2\n// 3\n")
-    }
-
-    @Test func commentsWithoutLinesAreRemoved() {
-        #expect(rewriter.rewrite(code: "show()\n// 1\n// 2\n// 3\n", actual: "1\n3\n") == "show()\n// 1\n// 3\n")
+    @Test(arguments: [
+        ("show()\n// 1\n", "1\n2\n3\n"),                                // lines added
+        ("show()\n// 1\n// 2\n// 3\n", "1\n3\n"),                        // a line removed
+        ("greet()\n// prints \"hello\" and returns nothing\n", "hello\nhello\n"), // an explanation
+    ])
+    func aLineAddedOrRemovedIsNotRewritten(code: String, actual: String) {
+        #expect(rewriter.rewrite(code: code, actual: actual) == nil)
     }
 
     @Test func blankLinesAndCodeAreKeptByteForByte() {
         let code = "let x = 2 // not output\nprint(x)\n\n// 1\n\n// 2\n\n"
         #expect(rewriter.rewrite(code: code, actual: "2\n2\n") == "let x = 2 // not output\nprint(x)\n\n// 2\n\n// 2\n\n")
+    }
+
+    @Test func linesAsManyAsTheCommentsArePairedInOrder() {
+        #expect(rewriter.rewrite(code: "f()\n// 1\n// 2\n", actual: "2\n3\n") == "f()\n// 2\n// 3\n")
     }
 
     @Test func ellipsesThatStillMatchAreKept() {
@@ -185,12 +190,12 @@ import Testing
     }
 
     @Test func anEmptyLineIsABareComment() {
-        #expect(rewriter.rewrite(code: "f()\n// x\n", actual: "\n y\n") == "f()\n//\n//  y\n")
+        #expect(rewriter.rewrite(code: "f()\n// x\n// y\n", actual: "\n y\n") == "f()\n//\n//  y\n")
     }
 
     @Test func lineEndingsAreKept() {
-        #expect(rewriter.rewrite(code: "f()\r\n// 1\r\n", actual: "2\n3\n") == "f()\r\n// 2\r\n// 3\r\n")
-        #expect(rewriter.rewrite(code: "f()\n// 1", actual: "2\n3\n") == "f()\n// 2\n// 3")
+        #expect(rewriter.rewrite(code: "f()\r\n// 1\r\n// 1\r\n", actual: "2\n3\n") == "f()\r\n// 2\r\n// 3\r\n")
+        #expect(rewriter.rewrite(code: "f()\n// 1\n// 1", actual: "2\n3\n") == "f()\n// 2\n// 3")
     }
 
     @Test func withoutClosingCommentsThereIsNothingToRewrite() {
@@ -206,11 +211,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("f()\n// 1\n", "1\n2\n3\n"),
-        ("f()\n// 1\n// 2\n// 3\n", "2\n"),
+        ("f()\n// 1\n// 2\n// 3\n", "1\n5\n3\n"),
         ("f()\n// ...\n// end\n", "1\n2\nfin\n"),
-        ("f()\n\n    // a\n\n    // b\n", "\n  \nb\n"),
-        ("f()\n// \"quoted\"\n", "/// slashes\n// two\n"),
+        ("f()\n\n    // a\n\n    // b\n", "\n  \n"),
+        ("f()\n// \"quoted\"\n// x\n", "/// slashes\n// two\n"),
     ])
     func theRewrittenCommentsMatch(code: String, actual: String) throws {
         let rewritten = try #require(rewriter.rewrite(code: code, actual: actual))
@@ -243,10 +247,19 @@ import Testing
         #expect(try promoted(source, actual: "1\n") == source)
     }
 
-    @Test func differingCommentsAreRewrittenInPlace() throws {
-        let source = "# T\n\n```swift\nfor i in 1...3 { print(i * 5) }\n// 5\n// 11\n```\n\nMore.\n"
+    @Test func aChangedLineIsRewrittenInPlace() throws {
+        let source = "# T\n\n```swift\nfor i in 1...3 { print(i * 5) }\n// 5\n    // 11\n// 15\n```\n\nMore.\n"
         #expect(try promoted(source, actual: "5\n10\n15\n")
-            == "# T\n\n```swift\nfor i in 1...3 { print(i * 5) }\n// 5\n// 10\n// 15\n```\n\nMore.\n")
+            == "# T\n\n```swift\nfor i in 1...3 { print(i * 5) }\n// 5\n    // 10\n// 15\n```\n\nMore.\n")
+    }
+
+    @Test(arguments: [
+        "```swift\nfor i in 1...3 { print(i) }\n// 1\n// 2\n```\n",
+        "```swift\ngreet()\n// prints \"hello\" and returns nothing\n```\n",
+    ])
+    func moreOrFewerLinesAreRecordedAfterTheSnippet(source: String) throws {
+        let actual = source.contains("greet") ? "hello\nhello\n" : "1\n2\n3\n"
+        #expect(try promoted(source, actual: actual) == source + "\n```output\n" + actual + "```\n")
     }
 
     @Test func anOutputTheCommentsCannotStateIsRecorded() throws {
@@ -298,10 +311,14 @@ import Testing
                 let piece = Self.pieces.filter { !Self.unstatable($0) }.randomElement(using: &generator)!
                 code += "    " + ClosingComments.comment(stating: piece) + "\n"
             }
-            let lines = (0..<Int.random(in: 1...5, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }
+            let stated = try #require(ClosingComments(code: code)).lines
+            let count = Bool.random(using: &generator) ? stated.count : Int.random(in: 1...5, using: &generator)
+            let lines = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }
             let actual = OutputLines.join(lines)
             guard let rewritten = rewriter.rewrite(code: code, actual: actual) else {
-                #expect(lines.contains(where: Self.unstatable), "\(code) refused \(actual)")
+                let mayRefuse = lines.contains(where: Self.unstatable) || lines.count != stated.count
+                    || stated.contains { $0.text.contains("...") }
+                #expect(mayRefuse, "\(code) refused \(actual)")
                 continue
             }
             #expect(rewritten.hasPrefix("let x = 1 // code\nprint(x)\n"))
