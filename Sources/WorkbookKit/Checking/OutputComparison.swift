@@ -2,9 +2,10 @@
 public struct SnippetMismatch: Sendable, Equatable, CustomStringConvertible {
     /// The chapter, relative to the workbook root.
     public var path: String
-    /// The snippet's opening fence line, or the line of the `// Prints` comment that differs.
+    /// The snippet's opening fence line, or the line of the `// Prints` comment that differs,
+    /// or of the first closing comment.
     public var line: Int
-    /// The column of the `// Prints` comment that differs; 0 for a whole snippet.
+    /// The column of that comment; 0 for a whole snippet.
     public var column: Int = 0
     /// What is wrong, one sentence.
     public var reason: String
@@ -12,7 +13,7 @@ public struct SnippetMismatch: Sendable, Equatable, CustomStringConvertible {
     /// with equal text).
     public var diff: String
 
-    /// `chapters/x.md:LINE: reason` (`LINE:COL` for a `// Prints` comment), then the diff.
+    /// `chapters/x.md:LINE: reason` (`LINE:COL` for a comment), then the diff.
     public var description: String {
         "\(path):\(line)\(column > 0 ? ":\(column)" : ""): \(reason)\n" + diff
     }
@@ -67,7 +68,9 @@ public struct ComparisonReport: Sendable, Equatable {
 /// A snippet that did not run (its chapter failed) counts as failed.
 ///
 /// Expected outputs are compared through an `OutputMatcher` (filters, `...`). With `prints`,
-/// a snippet that has `// Prints` comments is compared with them instead (see `PrintsCheck`).
+/// a snippet that has `// Prints` comments is compared with them instead (see `PrintsCheck`),
+/// and one that printed something, with neither those comments nor a recorded output, with
+/// the `//` comments that close its code, if any (see `ClosingCommentsCheck`).
 public struct OutputComparison: Sendable {
     public var matcher: OutputMatcher
     /// Whether `// Prints` comments are checked (`prints = "check"`).
@@ -158,6 +161,9 @@ public struct OutputComparison: Sendable {
             let check = PrintsCheck(matcher: matcher)
             let expectation = PrintsExpectation(code: snippet.code)
             if !expectation.isEmpty { return check.compare(snippet, expectation: expectation, actual: actual, path: path) }
+            if let comments = ClosingCommentsCheck.statedOutput(of: snippet, actual: actual) {
+                return ClosingCommentsCheck(matcher: matcher).compare(snippet, comments: comments, actual: actual, path: path)
+            }
         }
         let recordedText = snippet.recorded.map { Self.withoutCarriageReturns($0.text) } ?? ""
         func mismatch(_ reason: String) -> SnippetMismatch {

@@ -8,7 +8,9 @@ import Foundation
 /// second time.
 ///
 /// With `prints = "check"`, a snippet whose code has `// Prints` comments gets its comments
-/// rewritten instead, and any recorded block removed. A recorded output that still matches
+/// rewritten instead, and any recorded block removed; one whose output is stated by the `//`
+/// comments closing its code (see `ClosingComments`) gets those rewritten, and a recorded
+/// block only when they cannot state it. A recorded output that still matches
 /// (through `...` and the filters) is left alone; one that changed keeps the author's `...`
 /// lines where they still match.
 public struct Promoter: Sendable {
@@ -33,7 +35,7 @@ public struct Promoter: Sendable {
             }
             let closing = snippet.lineRange.upperBound - 1
             let newline = lines[closing].hasSuffix("\r\n") ? "\r\n" : lines[closing].hasSuffix("\r") ? "\r" : "\n"
-            if let rewritten = printsEdits(snippet, actual: actual, lines: lines) {
+            if let rewritten = printsEdits(snippet, actual: actual, lines: lines) ?? closingCommentEdits(snippet, actual: actual) {
                 edits += rewritten
                 continue
             }
