@@ -329,3 +329,17 @@ import Testing
         }
     }
 }
+
+extension ClosingCommentsTests {
+    @Test func theCommentsUnderEachLoopTogetherMayStateTheOutput() throws {
+        let code = "// Names:\nfor name in [\"Anna\", \"Alex\"] { print(name) }\n// Anna\n// Alex\nfor n in 1...2 { print(n, terminator: \" \\n\") }\n// 1\n// 2\n"
+        #expect(ClosingComments.everyRunAfterCode(code) == "Anna\nAlex\n1\n2\n")
+        let chapter = try SnippetExtractor().extract(path: "x.md", source: "```swift\n" + code + "```\n")
+        let snippet = chapter.snippets[0]
+        let check = ClosingCommentsCheck()
+        let comments = try #require(ClosingComments(code: code))
+        #expect(check.compare(snippet, comments: comments, actual: "Anna\nAlex\n1 \n2 \n", path: "x.md") == nil)
+        #expect(check.compare(snippet, comments: comments, actual: "Anna\nAlex\n1\n3\n", path: "x.md") != nil)
+        #expect(ClosingComments.everyRunAfterCode("print(1)\n") == nil)
+    }
+}

@@ -59,6 +59,22 @@ public struct ClosingComments: Sendable, Equatable {
     /// The stated output: every line, each ended by `\n`.
     public var text: String { OutputLines.join(lines.map(\.text)) }
 
+    /// What every full-line `//` comment after the first line of code states, in order (a
+    /// listing that shows each loop's output under the loop), each line ended by `\n`; `nil`
+    /// when there are none besides the closing ones.
+    public static func everyRunAfterCode(_ code: String) -> String? {
+        let comments = SwiftLineComments(code: code).comments
+        let trailingLines = Set(comments.filter(\.trailing).map(\.line))
+        let fullLine = comments.filter { !$0.trailing && !$0.text.hasPrefix("/") }
+        let commentLines = Set(fullLine.map(\.line))
+        let source = SourceLines(code)
+        guard let firstCode = (0..<source.count).first(where: {
+            !source.isBlank($0) && (!commentLines.contains($0) || trailingLines.contains($0))
+        }) else { return nil }
+        let stated = fullLine.filter { $0.line > firstCode && !trailingLines.contains($0.line) }
+        return stated.isEmpty ? nil : OutputLines.join(stated.map { statedLine($0.text) })
+    }
+
     /// The output line stated by a comment whose text after `//` is `text`.
     static func statedLine(_ text: String) -> String {
         text.hasPrefix(" ") ? String(text.dropFirst()) : text

@@ -4,8 +4,13 @@ extension Promoter {
     /// be (see `ClosingCommentsRewriter`): it then gets a recorded output, as any snippet does,
     /// and its comments stay as written.
     func closingCommentEdits(_ snippet: Snippet, actual: String) -> [(range: Range<Int>, text: String)]? {
-        guard documentation.prints == .check, ClosingCommentsCheck.statedOutput(of: snippet, actual: actual) != nil,
-              let rewritten = ClosingCommentsRewriter(matcher: documentation.matcher).rewrite(code: snippet.code, actual: actual)
+        guard documentation.prints == .check, let comments = ClosingCommentsCheck.statedOutput(of: snippet, actual: actual)
+        else { return nil }
+        // What `check` accepts is left as written.
+        if ClosingCommentsCheck(matcher: documentation.matcher).compare(snippet, comments: comments, actual: actual, path: "") == nil {
+            return []
+        }
+        guard let rewritten = ClosingCommentsRewriter(matcher: documentation.matcher).rewrite(code: snippet.code, actual: actual)
         else { return nil }
         guard rewritten != snippet.code else { return [] }
         return [(Self.codeLines(of: snippet), Self.hasTerminator(Substring(rewritten)) ? rewritten : rewritten + "\n")]
