@@ -76,7 +76,7 @@ import Testing
         // A '// Prints' comment that cannot be read gets no output block: check names the comment.
         #expect(try root.text("chapters/03-unreadable.md") == unreadable)
         let check = try WorkbookProcess.run(["check", "chapters/03-unreadable.md"], in: root)
-        #expect(check.stdout.contains("chapters/03-unreadable.md:9:1: the '// Prints' comment's text cannot use interpolation"), "\(check.stdout)")
+        #expect(check.stdout.contains("chapters/03-unreadable.md:9:1: the '// Prints' comment's text starts with a quote but does not end with one"), "\(check.stdout)")
     }
 
     /// The `error:` lines of a run's stderr.

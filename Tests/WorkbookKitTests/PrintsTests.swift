@@ -39,13 +39,20 @@ import Testing
         #expect(PrintsExpectation(code: code).isEmpty)
     }
 
+    @Test func anInterpolationInAPrintsTextIsReadVerbatim() {
+        // Apple's raw strings print `\(…)` as written: `print(#"… \(multiplier)."#)`.
+        let expectation = PrintsExpectation(code: "// Prints \"Write a string using \\(multiplier).\"\n")
+        #expect(expectation.problems.isEmpty)
+        #expect(expectation.text == "Write a string using \\(multiplier).\n")
+        #expect(expectation.comments.first?.verbatim == true)
+    }
+
     @Test func aCommentAfterAStringWithInterpolationIsFound() {
         let expectation = PrintsExpectation(code: "print(\"v = \\(f(\"x\"))\") // Prints \"v = 1\"\n")
         #expect(expectation.text == "v = 1\n")
     }
 
     @Test(arguments: [
-        ("// Prints \"\\(x)\"\n", "interpolation"),
         ("// Prints \n", "has no text"),
         ("// Prints \"open\n", "does not end with one"),
         ("// Prints \"open\"..\n", "does not end with one"),
@@ -240,7 +247,7 @@ import Testing
     }()
 
     @Test func anUnreadableCommentGetsNoRecordedOutput() throws {
-        let source = "```swift\nprint(\"Hi, \\(name)\")\n// Prints \"Hi, \\(name)\"\n```\n"
+        let source = "```swift\nprint(\"Hi, \\(name)\")\n// Prints \"Hi, Anna\n```\n"
         let chapter = try SnippetExtractor().extract(path: "chapters/01-x.md", source: source)
         #expect(Promoter(documentation: documentation).promote(chapter, outputs: ["Hi, Anna\n"]) == source)
     }
@@ -254,5 +261,38 @@ import Testing
         let again = try SnippetExtractor().extract(path: "chapters/01-x.md", source: once)
         #expect(promoter.promote(again, outputs: ["[\"a\", \"b\"]\n"]) == once)
         #expect(OutputComparison(prints: true).compare(again.snippets[0], actual: "[\"a\", \"b\"]\n", path: "p") == nil)
+    }
+}
+
+/// Apple's other ways of writing a `// Prints` comment.
+@Suite struct ApplePrintsFormsTests {
+    @Test func wordsAfterTheLiteralAreCommentary() {
+        let expectation = PrintsExpectation(code: "// Prints \"hello, world\", because name is indeed equal to \"world\".\n")
+        #expect(expectation.problems.isEmpty)
+        #expect(expectation.text == "hello, world\n")
+        #expect(expectation.comments.first?.commentary == ", because name is indeed equal to \"world\".")
+        // A quote inside an unescaped text is not commentary: the text is verbatim.
+        #expect(PrintsExpectation(code: "// Prints \"[\"a\", \"b\"]\"\n").text == "[\"a\", \"b\"]\n")
+        #expect(PrintsExpectation(code: "// Prints \"a\" (on one line)\n").text == "a\n")
+    }
+
+    @Test func promoteKeepsTheCommentary() {
+        let code = "print(\"hi\")\n// Prints \"hello\", because it said so.\n"
+        let rewritten = PrintsCommentRewriter().rewrite(code: code, actual: "hi\n")
+        #expect(rewritten == "print(\"hi\")\n// Prints \"hi\", because it said so.\n")
+        #expect(PrintsExpectation(code: rewritten).text == "hi\n")
+    }
+
+    @Test func anIntroductionEndingInAColonIsFollowedByThePrintedLines() {
+        let code = "print(a)\n// Prints two lines:\n// one\n// twothree\n\nprint(b)\n// Prints \"x\"\n"
+        let expectation = PrintsExpectation(code: code)
+        #expect(expectation.problems.isEmpty)
+        #expect(expectation.text == "one\ntwothree\nx\n")
+        #expect(expectation.comments.first?.introduced == 2)
+        let rewritten = PrintsCommentRewriter().rewrite(code: code, actual: "one\ntwo\nthree\nx\n")
+        #expect(rewritten == "print(a)\n// Prints two lines:\n// one\n// two\n// three\n\nprint(b)\n// Prints \"x\"\n")
+        #expect(PrintsCommentRewriter().rewrite(code: rewritten, actual: "one\ntwo\nthree\nx\n") == rewritten)
+        // Without comment lines under it, a text ending in ':' is the printed line itself.
+        #expect(PrintsExpectation(code: "// Prints Total:\n").text == "Total:\n")
     }
 }

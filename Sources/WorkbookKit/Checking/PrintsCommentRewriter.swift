@@ -31,14 +31,19 @@ public struct PrintsCommentRewriter: Sendable {
             let start = content.index(content.startIndex, offsetBy: comment.column - 1)
             let before = String(content[..<start])
             let newLines = assigned[index]
-            if newLines.isEmpty {
+            if comment.introduced > 0 {
+                // The lines under `// Prints two lines:` state the output: they are rewritten,
+                // at the indentation of the introduction (which stays as written).
+                let stated = newLines.map { before + ClosingComments.comment(stating: $0) + terminator }
+                lines.replaceSubrange(comment.codeLine + 1...comment.codeLine + comment.introduced, with: stated)
+            } else if newLines.isEmpty {
                 if comment.trailing {
                     lines[comment.codeLine] = String(Substring(before).trimmingTrailing(of: " \t")) + terminator
                 } else {
                     lines.remove(at: comment.codeLine)
                 }
             } else if newLines.count > 1 && (comment.trailing || comment.lines.count > 1) {
-                lines[comment.codeLine] = before + "// Prints " + Self.literal(newLines.joined(separator: "\n"), period: comment.period) + terminator
+                lines[comment.codeLine] = before + "// Prints " + Self.literal(newLines.joined(separator: "\n"), period: comment.period) + comment.commentary + terminator
             } else {
                 lines.replaceSubrange(comment.codeLine...comment.codeLine, with: newLines.map {
                     before + "// Prints " + Self.text($0, like: comment) + terminator
@@ -70,6 +75,7 @@ public struct PrintsCommentRewriter: Sendable {
                 || line.last!.isWhitespace || line.contains(where: \.isNewline)
             return needsQuotes ? literal(line, period: false) : line
         }
+        if !comment.commentary.isEmpty { return literal(line, period: false) + comment.commentary }
         if comment.verbatim {
             let quoted = "\"" + line + "\"" + (comment.period ? "." : "")
             if PrintsExpectation(code: "// Prints " + quoted).comments.map(\.lines) == [[line]] { return quoted }

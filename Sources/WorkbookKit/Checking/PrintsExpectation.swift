@@ -8,7 +8,15 @@
 /// - `// Prints "text"`: when the rest of the line (trailing spaces aside) is one Swift string
 ///   literal, its value is the printed text. The escapes are Swift's: `\\`, `\"`, `\'`,
 ///   `\n`, `\r`, `\t`, `\0`, `\u{…}`; `\n` separates lines, so `// Prints "a\nb"` is two
-///   lines. Interpolation is not allowed.
+///   lines. A literal with an interpolation (`\(x)`) is read verbatim, as below: Apple's
+///   raw strings print `\(…)` as written.
+/// - A literal followed by words about it (`// Prints "hello, world", because name is
+///   "world".`): when the first literal of the text is followed by `,` or `;`, spaces and a
+///   lowercase word, or by spaces and `(`, the rest is commentary, and the literal alone is the
+///   printed text.
+/// - `// Prints two lines:`: an unquoted text ending with `:`, on a line of its own and
+///   followed by `//` comment lines (each alone on its line), introduces them: they are the
+///   printed lines, one each (the text after `// `), and the introduction is not.
 /// - A rest that starts and ends with `"` but is not one valid string literal (a quote inside
 ///   not escaped, an unknown escape) is the text between the outer quotes, verbatim, one line:
 ///   `// Prints "["a", "b"]"` means `["a", "b"]`, as Apple's documentation writes it.
@@ -38,6 +46,11 @@ public struct PrintsExpectation: Sendable, Equatable {
         public var verbatim = false
         /// Whether a `.` follows the closing quote.
         public var period = false
+        /// Words about the printed text after its literal (`, because …`), kept by `promote`.
+        public var commentary = ""
+        /// For an introduction (`// Prints two lines:`), how many comment lines after it state
+        /// the printed lines; 0 otherwise.
+        public var introduced = 0
     }
 
     /// A `// Prints` comment that cannot be read.
@@ -54,7 +67,10 @@ public struct PrintsExpectation: Sendable, Equatable {
 
     /// Reads the `// Prints` comments of `code`.
     public init(code: String) {
-        for comment in SwiftLineComments(code: code).comments {
+        let all = SwiftLineComments(code: code).comments
+        let fullLine = Dictionary(all.filter { !$0.trailing }.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        var skipped: Set<Int> = []
+        for comment in all where !skipped.contains(comment.line) || comment.trailing {
             guard !comment.text.hasPrefix("/") else { continue }
             let text = comment.text.drop { $0 == " " || $0 == "\t" }
             guard text.hasPrefix(Self.keyword),
@@ -65,6 +81,10 @@ public struct PrintsExpectation: Sendable, Equatable {
             if rest.isEmpty {
                 problems.append(Problem(codeLine: comment.line, column: column,
                                         message: "the '// Prints' comment has no text; write // Prints \"\" for an empty line"))
+            } else if rest.first == "\"", let (value, commentary) = Self.literalWithCommentary(rest) {
+                comments.append(Comment(codeLine: comment.line, column: column,
+                                        lines: value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                        quoted: true, trailing: comment.trailing, commentary: commentary))
             } else if rest.first == "\"" {
                 let period = rest.count >= 3 && rest.hasSuffix("\".")
                 switch StringLiteralDecoding.read(period ? rest.dropLast() : rest) {
@@ -79,11 +99,49 @@ public struct PrintsExpectation: Sendable, Equatable {
                     problems.append(Problem(codeLine: comment.line, column: column,
                                             message: "the '// Prints' comment's text \(problem.message)"))
                 }
+            } else if !comment.trailing, rest.hasSuffix(":"), fullLine[comment.line + 1].map({ !Self.isPrints($0.text) }) == true {
+                var stated: [String] = []
+                var next = comment.line + 1
+                while let line = fullLine[next], !line.text.hasPrefix("/"), !Self.isPrints(line.text) {
+                    stated.append(ClosingComments.statedLine(line.text))
+                    skipped.insert(next)
+                    next += 1
+                }
+                var introduction = Comment(codeLine: comment.line, column: column, lines: stated, quoted: false, trailing: false)
+                introduction.introduced = stated.count
+                comments.append(introduction)
             } else {
                 comments.append(Comment(codeLine: comment.line, column: column, lines: [String(rest)],
                                         quoted: false, trailing: comment.trailing))
             }
         }
+    }
+
+    /// Whether a comment's text (after `//`) is a `// Prints` comment.
+    static func isPrints(_ text: String) -> Bool {
+        let words = text.drop { $0 == " " || $0 == "\t" }
+        guard words.hasPrefix(keyword), let separator = words.dropFirst(keyword.count).first else { return false }
+        return separator == " " || separator == "\t"
+    }
+
+    /// The value of the literal that starts `text` and the commentary after it, when the rest
+    /// reads as words about it (`, because …`, `; …`, ` (…)`).
+    static func literalWithCommentary(_ text: Substring) -> (String, String)? {
+        var escaped = false
+        var end: Substring.Index?
+        for index in text.indices.dropFirst() {
+            let character = text[index]
+            if escaped { escaped = false; continue }
+            if character == "\\" { escaped = true } else if character == "\"" { end = index; break }
+        }
+        guard let end else { return nil }
+        let rest = text[text.index(after: end)...]
+        let afterSeparator = rest.dropFirst().drop { $0 == " " }
+        let isCommentary = ((rest.first == "," || rest.first == ";") && rest.dropFirst().first == " "
+                                && afterSeparator.first.map { $0.isLowercase } == true)
+            || (rest.first == " " && rest.drop { $0 == " " }.first == "(")
+        guard isCommentary, case .success(let value) = StringLiteralDecoding.decode(text[...end]) else { return nil }
+        return (value, String(rest))
     }
 
     /// Whether the code has no `// Prints` comment, readable or not.

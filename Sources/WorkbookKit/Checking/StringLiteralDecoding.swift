@@ -26,9 +26,9 @@ enum StringLiteralDecoding {
         switch decode(text) {
         case .success(let value):
             return .literal(value)
-        case .failure(let problem) where problem.isInterpolation && !hasUnescapedQuote(text.dropFirst().dropLast()):
-            return .problem(problem)
         case .failure:
+            // Not one literal whose value is known (a quote not escaped, an unknown escape, an
+            // interpolation, which Apple's raw strings print as written): the text as written.
             return .verbatim(String(text.dropFirst().dropLast()))
         }
     }
