@@ -10,12 +10,14 @@ import Testing
         // Redeclared constants, functions, structs, an extension and a conformance of the
         // struct in force, an operator, `expect=error`, `expect=crash` and `env=` all pass;
         // the deliberate error, the snippet that needed its constant and the trap fail.
-        #expect(run.lines.contains("16 passed, 3 failed"), "\(run.stdout)\n\(run.stderr)")
+        #expect(run.lines.contains("17 passed, 4 failed"), "\(run.stdout)\n\(run.stderr)")
         // Listings that fail at their `// Error` lines pass, and keep their other declarations.
         #expect(!run.stderr.contains("'two'") && !run.stderr.contains("twice"), "\(run.stderr)")
         #expect(run.stderr.contains("chapters/01-session.md:49:18: error: cannot convert value of type 'String' to specified type 'Int'"), "\(run.stderr)")
         #expect(run.stderr.contains("chapters/01-session.md:54:7: error: cannot find 'bonus' in scope ('bonus' is declared by the snippet at chapters/01-session.md:48, which failed)"), "\(run.stderr)")
         #expect(run.stderr.contains("chapters/01-session.md:59: error: the snippet crashed"), "\(run.stderr)")
+        #expect(run.stderr.contains("Precondition failed: A person's age can't be less than zero."), "\(run.stderr)")
+        #expect(!run.stderr.contains("cannot find 'age'"), "\(run.stderr)")
         // No version suffix ever shows.
         #expect(!run.stdout.contains("ǂ") && !run.stderr.contains("ǂ"))
     }

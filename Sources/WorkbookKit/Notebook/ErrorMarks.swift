@@ -8,8 +8,9 @@
 /// ```
 ///
 /// A `//` comment (not `///`, not in a string) whose text is `Error`, or starts with `Error:`
-/// or `Error.`, marks its line when it follows code, and otherwise the nearest line of code
-/// above it and the nearest below it (a comment line before a declaration, or after a call).
+/// or `Error.`, or says so in words (see `failurePhrases`: `// this triggers a runtime error`),
+/// marks its line when it follows code, and otherwise the nearest line of code above it and
+/// the nearest below it (a comment line before a declaration, or after a call).
 struct ErrorMarks: Equatable {
     /// The marked lines, 1-based within the snippet's code.
     var lines: Set<Int> = []
@@ -36,12 +37,22 @@ struct ErrorMarks: Equatable {
 
     var isEmpty: Bool { lines.isEmpty }
 
+    /// Words by which a comment says the code next to it fails, as Apple's documentation
+    /// writes it (`// this triggers a runtime error`, `// This is a compile-time error: …`).
+    static let failurePhrases = [
+        "causes an error", "report an error", "reports an error", "compile-time error", "runtime error",
+        "triggers an assert", "assertion fails", "will not compile", "doesn't compile", "is an error", "invalid",
+    ]
+
     /// Whether a comment's text (after `//`) marks an error.
     static func isMark(_ text: String) -> Bool {
         guard !text.hasPrefix("/") else { return false }
         let words = text.drop { $0 == " " }
-        guard words.hasPrefix("Error") else { return false }
-        let rest = words.dropFirst(5)
-        return rest.allSatisfy { $0 == " " } || rest.hasPrefix(":") || rest.hasPrefix(".")
+        if words.hasPrefix("Error") {
+            let rest = words.dropFirst(5)
+            if rest.allSatisfy({ $0 == " " }) || rest.hasPrefix(":") || rest.hasPrefix(".") { return true }
+        }
+        let lowered = words.lowercased()
+        return failurePhrases.contains { lowered.contains($0) }
     }
 }

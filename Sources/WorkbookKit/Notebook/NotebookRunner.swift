@@ -1,4 +1,5 @@
 import Foundation
+import SwiftParser
 
 /// Runs one program of a notebook chapter (`snippets = "notebook"`): the snippets with
 /// ``NotebookScoping``, and a snippet that fails stops only itself.
@@ -16,7 +17,7 @@ import Foundation
 struct NotebookRunner: Sendable {
     /// Bumped whenever what a notebook program gives can change (its rules, the scoping): part
     /// of every notebook chapter's cache key.
-    static let version = "notebook-3"
+    static let version = "notebook-4"
 
     var runner: ChapterRunner
 
@@ -50,18 +51,31 @@ struct NotebookRunner: Sendable {
             @discardableResult
             func leaveOut(_ index: Int, _ errors: [WorkbookError], printed: String = "") -> Bool {
                 let snippet = chapter.snippets[index]
-                if blanked[index] == nil, Self.failsAsMarked(snippet, errors) {
+                if blanked[index] == nil, !failedAsMarked.contains(index), Self.failsAsMarked(snippet, errors) {
                     // Apple's `// Error` comment says this failure is the point of the listing:
-                    // it passes, and runs again without its marked lines.
+                    // it passes, and runs again without its marked lines (when it still parses
+                    // without them).
                     failedAsMarked.insert(index)
-                    blanked[index] = ErrorMarks(code: snippet.code).lines
                     result.outputs[index] = printed
+                    let marked = ErrorMarks(code: snippet.code).lines
+                    if Self.parses(snippet, without: marked) {
+                        blanked[index] = marked
+                        return false
+                    }
+                }
+                if blanked[index] == nil, leftOut[index] == nil, let line = Self.trapLine(of: snippet, errors),
+                   Self.parses(snippet, without: [line]) {
+                    // A trap at a line of its own: the snippet fails with it, and runs again
+                    // without that line, so what it declared before stays, as in a REPL.
+                    leftOut[index] = errors
+                    blanked[index] = [line]
+                    result.outputs[index] = nil
                     return false
                 }
                 active.removeAll { $0 == index }
                 if failedAsMarked.contains(index) {
                     result.outputs[index] = result.outputs[index] ?? ""
-                } else {
+                } else if leftOut[index] == nil {
                     leftOut[index] = errors
                 }
                 for name in scoping.declaredNames[index] ?? [] where missing[name] == nil {
@@ -74,7 +88,8 @@ struct NotebookRunner: Sendable {
             if !compileErrors.isEmpty {
                 let bySnippet = Self.attribute(compileErrors, in: chapter, to: active)
                 let failing = Set(bySnippet.keys).subtracting(expected.map { [$0] } ?? [])
-                guard bySnippet.values.reduce(0, { $0 + $1.count }) == compileErrors.count, !failing.isEmpty else {
+                // Errors no snippet holds (a brace a failing snippet left open) go with it.
+                guard !failing.isEmpty else {
                     // The program's own failure (the expected snippet's errors), or errors
                     // outside every snippet: reported as they are.
                     result.errors += run.errors
@@ -92,7 +107,7 @@ struct NotebookRunner: Sendable {
                 continue
             }
 
-            for index in active where index >= keepFrom {
+            for index in active where index >= keepFrom && leftOut[index] == nil {
                 if failedAsMarked.contains(index) && run.outputs[index] == nil { continue }
                 if let output = run.outputs[index] { result.outputs[index] = output }
                 if let seconds = run.snippetSeconds[index] { result.snippetSeconds[index] = seconds }
@@ -121,6 +136,20 @@ struct NotebookRunner: Sendable {
             if error.stage != "compile" && error.line == snippet.fenceLine { return true }
             return marks.lines.contains(error.line - snippet.codeFirstLine + 1)
         }
+    }
+
+    /// Whether `snippet`'s code still parses with its 1-based `lines` left empty (a line that
+    /// opens or closes a block cannot go).
+    static func parses(_ snippet: Snippet, without lines: Set<Int>) -> Bool {
+        !Parser.parse(source: NotebookScoping.blanking(lines, of: snippet.code)).hasError
+    }
+
+    /// The 1-based line of `snippet`'s code where it trapped, when `errors` are one trap the
+    /// runtime located in it.
+    static func trapLine(of snippet: Snippet, _ errors: [WorkbookError]) -> Int? {
+        guard errors.count == 1, let error = errors.first, error.stage != "compile", error.line != snippet.fenceLine,
+              (snippet.codeFirstLine..<snippet.lineRange.upperBound).contains(error.line) else { return nil }
+        return error.line - snippet.codeFirstLine + 1
     }
 
     /// `errors` by the snippet (among `active`) whose lines hold them; errors elsewhere are
