@@ -41,7 +41,8 @@ struct ErrorMarks: Equatable {
     /// writes it (`// this triggers a runtime error`, `// This is a compile-time error: …`).
     static let failurePhrases = [
         "causes an error", "report an error", "reports an error", "compile-time error", "runtime error",
-        "triggers an assert", "assertion fails", "will not compile", "doesn't compile", "is an error", "invalid",
+        "triggers an assert", "assertion fails", "will not compile", "doesn't compile", "is an error", "invalid", "isn't valid",
+        "not valid",
     ]
 
     /// Whether a comment's text (after `//`) marks an error.
