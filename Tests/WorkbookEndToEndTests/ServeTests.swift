@@ -81,7 +81,8 @@ import Glibc
     }
 
     @Test func ctrlCEndsTheServerAndEveryChildProcess() throws {
-        let serve = try ServeProcess(root: try WorkbookProcess.copy(fixture: "serve-slow"))
+        // Its own cache: the slow chapter must run, whatever another test stored.
+        let serve = try ServeProcess(root: try WorkbookProcess.copy(fixture: "serve-slow"), privateCache: true)
         var children: [(pid: Int32, name: String)] = []
         defer {
             serve.stop()

@@ -17,8 +17,10 @@ final class ServeProcess {
     var stderr: String { (try? String(contentsOf: outputs.appendingPathComponent("stderr"), encoding: .utf8)) ?? "" }
 
     /// Starts `workbook serve --port 0 <arguments>` in `root`; waits for the address unless
-    /// `waitForAddress` is false.
-    init(root: URL, arguments: [String] = ["--port", "0"], waitForAddress: Bool = true) throws {
+    /// `waitForAddress` is false. With `privateCache`, the workbook's own cache folder is used
+    /// instead of the tests' shared one (for a test that needs its chapter to run, not to be
+    /// answered by a result another test stored).
+    init(root: URL, arguments: [String] = ["--port", "0"], waitForAddress: Bool = true, privateCache: Bool = false) throws {
         self.root = root
         outputs = WorkbookProcess.copies.appendingPathComponent("serve-output-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
@@ -26,7 +28,7 @@ final class ServeProcess {
         process.arguments = ["serve", "--date", WorkbookProcess.pinnedDate] + arguments
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
-        environment["WORKBOOK_CACHE_DIR"] = WorkbookProcess.sharedCache.path
+        environment["WORKBOOK_CACHE_DIR"] = privateCache ? nil : WorkbookProcess.sharedCache.path
         process.environment = environment
         for name in ["stdout", "stderr"] {
             _ = FileManager.default.createFile(atPath: outputs.appendingPathComponent(name).path, contents: nil)
