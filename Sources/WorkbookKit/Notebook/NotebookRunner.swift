@@ -5,11 +5,16 @@ import SwiftParser
 /// ``NotebookScoping``, and a snippet that fails stops only itself.
 ///
 /// A snippet that does not compile is left out with its compiler errors, and the program is
-/// compiled again without it; a snippet that traps (or exits) is left out with its crash,
-/// and the program runs again without it, its earlier snippets' outputs kept from the first
-/// run. Later snippets then run without the declarations of the snippets left out; one that
-/// needed them fails in turn, saying which snippet declared the name it misses. Each round
-/// leaves at least one snippet out, so a program of N snippets compiles at most N + 1 times.
+/// compiled again without it (a definition that looked ahead at the next listings' versions
+/// is first read again strictly); a snippet that traps (or exits) is left out with its crash,
+/// or, when the runtime names its line, kept without that line, and the program runs again,
+/// its earlier snippets' outputs kept from the first run. A snippet that fails only at lines
+/// its `// Error` comments mark passes and is kept without them. Later snippets then run
+/// without the declarations of the snippets left out; one that needed them fails in turn,
+/// saying which snippet declared the name it misses. Each round leaves a snippet out, or
+/// reads it strictly, or empties its lines, each at most once per snippet, so the loop ends:
+/// a program of N snippets compiles at most 3N + 1 times, and a program that fails nowhere
+/// once.
 ///
 /// In a program for an `expect=` snippet (its environment's earlier snippets, then itself),
 /// only that snippet's failure is the program's: the earlier snippets' own failures are
