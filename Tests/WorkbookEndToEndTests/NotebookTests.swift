@@ -111,3 +111,33 @@ extension NotebookTests {
         #expect(page.contains("<blockquote") || page.contains("callout"), "\(page)")
     }
 }
+
+extension NotebookTests {
+    @Test func aCompileOnlyListingIsNotBlamedForAnotherListingsError() throws {
+        let root = try WorkbookProcess.copy(fixture: "doc-notebook")
+        try root.write("snippets = \"notebook\"\nprints = \"check\"\n", to: "workbook.toml")
+        try root.write("""
+            ```swift compile
+            func serve(port: Int) -> Never {
+                while true { sleep(1) }
+            }
+            serve(port: 8080)
+            ```
+
+            ```swift
+            let port = 9090
+            print(port)
+            // Prints "9090"
+            ```
+
+            ```swift
+            serve(port: "eighty")
+            ```
+
+            """, to: "chapters/01-session.md")
+        let run = try WorkbookProcess.run(["check", "--no-cache"], in: root)
+        #expect(run.exitCode == 1)
+        #expect(run.lines.contains("chapters/01-session.md: 1 passed, 1 did not compile; 1 compiled, not run"), "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stderr.contains("chapters/01-session.md:15:13: error: cannot convert value of type 'String' to expected argument type 'Int'"), "\(run.stderr)")
+    }
+}

@@ -18,6 +18,17 @@ struct ChapterAssembly: Sendable {
     /// The chapter with the outputs of every program added so far.
     var result: ExecutedChapter { assembled }
 
+    /// Whether `executed`'s compile errors may concern `snippet`: one lies in its lines, or
+    /// one lies in no snippet of `chapter`.
+    static func compileErrors(of executed: ExecutedChapter, couldConcern snippet: Snippet, in chapter: Chapter) -> Bool {
+        func lines(_ snippet: Snippet) -> Range<Int> { snippet.codeFirstLine..<snippet.lineRange.upperBound }
+        return executed.errors.contains { error in
+            guard error.stage == "compile" else { return false }
+            guard error.path == chapter.path else { return true }
+            return lines(snippet).contains(error.line) || !chapter.snippets.contains { lines($0).contains(error.line) }
+        }
+    }
+
     /// Adds the result of `program`, `executed` (indexed like the chapter's snippets): the
     /// outputs of the snippets it answers for, its errors (once each) and its times.
     mutating func add(_ executed: ExecutedChapter, of program: SnippetProgram) {
@@ -43,8 +54,14 @@ struct ChapterAssembly: Sendable {
             for index in program.outputIndices where index < executed.outputs.count && executed.outputs[index] == nil {
                 let snippet = chapter.snippets[index]
                 // A compile-only snippet has no output even when its program ran; it failed
-                // only when the program did not compile.
-                if snippet.options.compileOnly && failure != .didNotCompile { continue }
+                // only when the program did not compile. In a notebook, whose snippets fail
+                // alone, a program that ran compiled it unless an error lies at its lines (or
+                // at no snippet's).
+                if snippet.options.compileOnly {
+                    if failure != .didNotCompile { continue }
+                    let ran = program.outputIndices.contains { $0 < executed.outputs.count && executed.outputs[$0] != nil }
+                    if ran && !Self.compileErrors(of: executed, couldConcern: snippet, in: chapter) { continue }
+                }
                 assembled.snippetFailures[index] = failure
             }
         }
