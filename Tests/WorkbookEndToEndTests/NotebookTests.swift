@@ -141,3 +141,24 @@ extension NotebookTests {
         #expect(run.stderr.contains("chapters/01-session.md:15:13: error: cannot convert value of type 'String' to expected argument type 'Int'"), "\(run.stderr)")
     }
 }
+
+extension NotebookTests {
+    @Test func aGlobalOfAnotherDeclarationsOpaqueTypeRunsAsTopLevelCode() throws {
+        let root = try WorkbookProcess.copy(fixture: "doc-notebook")
+        try root.write("prints = \"check\"\n", to: "workbook.toml")
+        try root.write("""
+            ```swift
+            protocol Shape { func draw() -> String }
+            struct Square: Shape { func draw() -> String { "■" } }
+            func makeShape() -> some Shape { Square() }
+            let shape = makeShape()
+            print(shape.draw())
+            // Prints "■"
+            ```
+
+            """, to: "chapters/01-session.md")
+        let run = try WorkbookProcess.run(["check", "--no-cache"], in: root)
+        #expect(run.exitCode == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.lines.contains("1 passed, 0 failed"), "\(run.stdout)")
+    }
+}

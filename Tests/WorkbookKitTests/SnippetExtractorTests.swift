@@ -134,3 +134,12 @@ import Testing
         #expect(found.first?.column == 3)
     }
 }
+
+extension SnippetExtractorTests {
+    @Test func aFenceInsideAnHTMLCommentIsNotCode() throws {
+        let source = "# T\n\n<!--\n  - test: `x`\n\n  ```swift\n  -> let x = 1\n  ```\n-->\n\n```swift\nprint(2)\n```\n\n<!-- a one-line comment -->\n"
+        let chapter = try SnippetExtractor().extract(path: "x.md", source: source)
+        #expect(chapter.snippets.map(\.code) == ["print(2)\n"])
+        #expect(chapter.snippets.first?.fenceLine == 11)
+    }
+}
