@@ -4,7 +4,7 @@ import Testing
 /// SwiftPM packages as the snippet core, through the `workbook` binary: the `packages`
 /// fixture (a C target, a resource, a define, a custom path with excludes, path dependencies,
 /// a Swift 5-mode dependency and swift-numerics from the mirror) passes `check`; a define in
-/// the manifest and an edit in a dependency reach the chapters; `--no-cache` runs SwiftPM
+/// the manifest, an edit in a dependency and a file added to it reach the chapters; `--no-cache` runs SwiftPM
 /// again; a package that does not compile is reported at its own lines.
 @Suite struct PackageTests {
     /// Each chapter's word on its progress line (`compiled`, `cached`).
@@ -54,6 +54,15 @@ import Testing
         #expect(edited.lines.first == "Building package products Shapes, Geometry…", "\(edited.stdout)")
         #expect(provenances(edited) == ["compiled"], "\(edited.stdout)")
         #expect(edited.stdout.contains("+side: 2.0 [cm]"), "\(edited.stdout)")
+
+        // A file added to a path dependency is built too: SwiftPM alone keeps its old plan
+        // and leaves the new file out ("cannot find 'bracketed' in scope").
+        try root.write("func bracketed(_ text: String) -> String { \"<\" + text + \">\" }\n", to: "Units/Sources/Units/Brackets.swift")
+        try root.write(try root.text(format).replacingOccurrences(of: "\"\\(value) [\\(unit)]\"", with: "\"\\(value) \" + bracketed(unit)"),
+                       to: format)
+        let added = try WorkbookProcess.run(["check"], in: root, privateCache: true)
+        #expect(added.exitCode == 1, "\(added.stdout)\n\(added.stderr)")
+        #expect(added.stdout.contains("+side: 2.0 <cm>"), "\(added.stdout)\n\(added.stderr)")
     }
 
     @Test func aPackageThatDoesNotCompileIsReportedAtItsLines() throws {

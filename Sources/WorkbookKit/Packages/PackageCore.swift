@@ -35,7 +35,7 @@ public struct PackageCore: Sendable {
         if !rebuild, let built = cachedBuild(request, folders: folders, wrapper: wrapper) { return built }
 
         willBuild()
-        let stamp = PackageManifestStamp(folders: folders, configuration: request.configuration)
+        let stamp = PackageManifestStamp(folders: folders, configuration: request.configuration, ignoredFolders: request.ignoredFolders)
         let previousPackages = (try? Data(contentsOf: folders.record))
             .flatMap { try? JSONDecoder().decode(PackageBuild.self, from: $0) }?.localPackages ?? [request.packageFolder.path]
         stamp.forgetPlanIfManifestsChanged(packages: previousPackages)

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import WorkbookKit
 
-/// SwiftPM can miss a manifest edited in the same second as its last build: the build plan is
-/// removed whenever the manifests' contents changed, and only then.
+/// SwiftPM can miss a manifest edited in the same second as its last build, and a file added to
+/// a path dependency: the build plan is removed whenever the manifests' contents or the set of
+/// files changed, and only then.
 @Suite struct PackageManifestStampTests {
     @Test func theBuildPlanIsRemovedOnlyWhenAManifestChanged() throws {
         let root = try PackageFixtures.temporaryFolder("stamp")
@@ -26,6 +27,12 @@ import Testing
         #expect(planExists(), "unchanged manifests keep the plan")
 
         try "public let x = 1\n".write(to: package.appendingPathComponent("Source.swift"), atomically: true, encoding: .utf8)
+        stamp.forgetPlanIfManifestsChanged(packages: [package.path])
+        #expect(!planExists(), "a new source file removes the plan")
+
+        try writePlan()
+        stamp.record(packages: [package.path])
+        try "public let x = 2\n".write(to: package.appendingPathComponent("Source.swift"), atomically: true, encoding: .utf8)
         stamp.forgetPlanIfManifestsChanged(packages: [package.path])
         #expect(planExists(), "a source edit keeps the plan")
 
