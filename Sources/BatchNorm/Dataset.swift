@@ -90,8 +90,8 @@ extension Dataset {
         for (label, n) in [(0, outer), (1, inner)] {
             for i in 0..<n {
                 let t = n == 1 ? 0 : Double.pi * Double(i) / Double(n - 1)
-                let x = label == 0 ? cCos(t) : 1 - cCos(t)
-                let y = label == 0 ? cSin(t) : 0.5 - cSin(t)
+                let x = label == 0 ? PortableMath.cos(t) : 1 - PortableMath.cos(t)
+                let y = label == 0 ? PortableMath.sin(t) : 0.5 - PortableMath.sin(t)
                 values.append(Scalar(x + generator.nextGaussian(standardDeviation: noise)))
                 values.append(Scalar(y + generator.nextGaussian(standardDeviation: noise)))
                 labels.append(label)
