@@ -24,6 +24,8 @@ public struct Dataset<Scalar: BatchNormScalar>: Sendable, Equatable {
     public var count: Int { inputs.rows }
 
     /// The examples at `indices`, in that order.
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public func selecting(_ indices: [Int]) throws(BatchNormError) -> Dataset {
         let x = try inputs.selecting(rows: indices)
         return try Dataset(inputs: x, labels: indices.map { labels[$0] }, classes: classes)
@@ -31,6 +33,8 @@ public struct Dataset<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// Shuffles deterministically and cuts into mini-batches of `size` examples; the
     /// last one is smaller unless `dropIncomplete` is set.
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public func miniBatches(size: Int, generator: inout SeededGenerator,
                             dropIncomplete: Bool = false) throws(BatchNormError) -> [Dataset] {
         let order = generator.permutation(count)

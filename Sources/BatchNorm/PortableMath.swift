@@ -1,3 +1,14 @@
+// Not for exp, log, sin or cos: `rounded()` and `squareRoot()` may lower to the C library's
+// `round`, `floor` or `sqrt` (exact operations, the same on every machine), and importing it
+// links the maths library into every program that uses the core.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// eˣ, ln x, sin x and cos x computed with the four IEEE-754 operations only (+, −, ×, ÷,
 /// each correctly rounded), in a fixed order, with constants that are exact or computed by
 /// those operations: the same bits on every machine that follows IEEE-754 double precision.
