@@ -109,8 +109,9 @@ public enum PortableMath {
     static func reduced(_ x: Double) -> (r: Double, quadrant: Int) {
         let k = (x / 0x1.921FB54442D18p0).rounded(.toNearestOrEven)
         let r = ((x - k * halfPi1) - k * halfPi2) - k * halfPi3
-        let quadrant = Int(k.truncatingRemainder(dividingBy: 4))
-        return (r, (quadrant + 4) % 4)
+        // k mod 4 in [0, 4), exact: k is an integer, k/4 a power-of-two scaling.
+        let quadrant = k - 4 * (k / 4).rounded(.down)
+        return (r, Int(quadrant))
     }
 
     /// sin r for |r| ≤ π/4: r − r³/3! + … + r¹⁷/17!, in Horner form in r².
