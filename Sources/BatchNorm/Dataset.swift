@@ -24,6 +24,8 @@ public struct Dataset<Scalar: BatchNormScalar>: Sendable, Equatable {
     public var count: Int { inputs.rows }
 
     /// The examples at `indices`, in that order.
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public func selecting(_ indices: [Int]) throws(BatchNormError) -> Dataset {
         let x = try inputs.selecting(rows: indices)
         return try Dataset(inputs: x, labels: indices.map { labels[$0] }, classes: classes)
@@ -31,6 +33,8 @@ public struct Dataset<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// Shuffles deterministically and cuts into mini-batches of `size` examples; the
     /// last one is smaller unless `dropIncomplete` is set.
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public func miniBatches(size: Int, generator: inout SeededGenerator,
                             dropIncomplete: Bool = false) throws(BatchNormError) -> [Dataset] {
         let order = generator.permutation(count)
@@ -90,8 +94,8 @@ extension Dataset {
         for (label, n) in [(0, outer), (1, inner)] {
             for i in 0..<n {
                 let t = n == 1 ? 0 : Double.pi * Double(i) / Double(n - 1)
-                let x = label == 0 ? cCos(t) : 1 - cCos(t)
-                let y = label == 0 ? cSin(t) : 0.5 - cSin(t)
+                let x = label == 0 ? PortableMath.cos(t) : 1 - PortableMath.cos(t)
+                let y = label == 0 ? PortableMath.sin(t) : 0.5 - PortableMath.sin(t)
                 values.append(Scalar(x + generator.nextGaussian(standardDeviation: noise)))
                 values.append(Scalar(y + generator.nextGaussian(standardDeviation: noise)))
                 labels.append(label)

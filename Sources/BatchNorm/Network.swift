@@ -84,6 +84,8 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// The most probable class of each example (ties: the lowest index).
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public func predict(_ x: Batch<Scalar>, using statistics: InferenceStatistics) throws(BatchNormError) -> [Int] {
         let z = try logits(x, using: statistics)
         return (0..<z.rows).map { i in
@@ -96,6 +98,8 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// The fraction of `data` classified correctly. The examples are fed
     /// `examplesAtATime` at a time (all at once when nil); this matters only for
     /// `.batch`, where 1 reproduces the single-example failure of batch statistics.
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public func accuracy(on data: Dataset<Scalar>, using statistics: InferenceStatistics,
                          examplesAtATime: Int? = nil) throws(BatchNormError) -> Double {
         let size = examplesAtATime ?? data.count
@@ -109,6 +113,8 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// The mean softmax cross-entropy on `data`, evaluated with `statistics`.
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public func loss(on data: Dataset<Scalar>, using statistics: InferenceStatistics) throws(BatchNormError) -> Scalar {
         try softmaxCrossEntropy(logits(data.inputs, using: statistics), labels: data.labels).loss
     }
@@ -192,6 +198,8 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// `epochs` passes over `data` in shuffled mini-batches of `batchSize` (an
     /// incomplete last batch is dropped, so every batch has the same m). Returns the
     /// loss of every step.
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public mutating func train(on data: Dataset<Scalar>, epochs: Int, batchSize: Int, optimizer: SGD,
                                generator: inout SeededGenerator) throws(BatchNormError) -> [Scalar] {
         guard epochs >= 0 else { throw .invalidArgument("epochs must be non-negative") }
@@ -211,6 +219,8 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// own statistics, running estimates untouched — and accumulates at every
     /// batch-norm layer the ``PopulationStatistics`` of its inputs (Algorithm 2 and
     /// pooled). Replaces earlier population statistics.
+    @_specialize(exported: true, where Scalar == Double)
+    @_specialize(exported: true, where Scalar == Float)
     public mutating func estimatePopulationStatistics(batches: [Batch<Scalar>]) throws(BatchNormError) {
         guard !batches.isEmpty else { throw .emptyBatch }
         var populations = [Int: PopulationStatistics<Scalar>]()

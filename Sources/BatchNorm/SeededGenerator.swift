@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A seeded pseudo-random generator that gives the same numbers on every machine:
 /// xoshiro256** (Blackman & Vigna 2018) with its state filled by SplitMix64 from the
 /// seed. Uniform, Gaussian (Box–Muller), bounded integers and shuffles are written
@@ -64,7 +56,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
 
     /// Normal with the given mean and standard deviation, by the Box–Muller transform:
     /// with u₁ ∈ (0, 1] and u₂ ∈ [0, 1), r = √(−2 ln u₁), z₀ = r cos 2πu₂, z₁ = r sin 2πu₂;
-    /// z₁ is kept for the next call.
+    /// z₁ is kept for the next call. ln, cos and sin are ``PortableMath``'s, so the numbers
+/// are the same bits on every machine.
     public mutating func nextGaussian(mean: Double = 0, standardDeviation: Double = 1) -> Double {
         let z: Double
         if let spare = spareGaussian {
@@ -73,10 +66,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
         } else {
             let u1 = 1 - nextUniform()
             let u2 = nextUniform()
-            let r = (-2 * cLog(u1)).squareRoot()
+            let r = (-2 * PortableMath.log(u1)).squareRoot()
             let angle = 2 * Double.pi * u2
-            z = r * cCos(angle)
-            spareGaussian = r * cSin(angle)
+            z = r * PortableMath.cos(angle)
+            spareGaussian = r * PortableMath.sin(angle)
         }
         return mean + standardDeviation * z
     }
