@@ -25,7 +25,8 @@ let package = Package(
     targets: [
         // The numeric core: pure Swift, no I/O.
         .target(name: "BatchNorm", exclude: ["README.md"]),
-        // Tables, plots and number formatting for chapter snippets: pure Swift, no I/O.
+        // Tables, plots and number formatting for chapter snippets, and the HTML escaping the
+        // site shares with them: pure Swift, no I/O.
         .target(name: "NoteKit"),
         // Debian's cmark-gfm (with its GFM extensions), seen from Swift.
         .systemLibrary(
@@ -51,6 +52,7 @@ let package = Package(
             name: "WorkbookSite",
             dependencies: [
                 "WorkbookKit",
+                "NoteKit",
                 "CMarkGFM",
                 "CMarkMath",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -72,6 +74,7 @@ let package = Package(
                 "WorkbookDriver",
                 "WorkbookKit",
                 "WorkbookSite",
+                "NoteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
