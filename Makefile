@@ -26,14 +26,17 @@ BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine python3-venv chromium
 site: deps-build build
 	$(WORKBOOK) build
 
-test: deps-test build
+# `swift build` (every target), not the product build of `make site`: a build of the
+# `workbook` product alone compiles Hummingbird with other settings than `swift test` does,
+# so switching between the two rebuilds it (and what depends on it) every time.
+test: deps-test
+	$(SWIFT) build
 	$(SWIFT) test
 	$(WORKBOOK) check
 	Tests/browser/run-browser-test.sh $(WORKBOOK)
 	Tests/browser/run-browser-test.sh $(WORKBOOK) .
 
-# Only the tool: the site needs neither the fuzzer nor the benchmarks (`swift test` builds the
-# rest for `make test`).
+# Only the tool: the site needs neither the fuzzer nor the benchmarks.
 build:
 	$(SWIFT) build --product workbook
 
