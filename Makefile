@@ -26,17 +26,14 @@ BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine python3-venv chromium
 site: deps-build build
 	$(WORKBOOK) build
 
-# `swift build` (every target), not the product build of `make site`: a build of the
-# `workbook` product alone compiles Hummingbird with other settings than `swift test` does,
-# so switching between the two rebuilds it (and what depends on it) every time.
-test: deps-test
-	$(SWIFT) build
+test: deps-test build
 	$(SWIFT) test
 	$(WORKBOOK) check
 	Tests/browser/run-browser-test.sh $(WORKBOOK)
 	Tests/browser/run-browser-test.sh $(WORKBOOK) .
 
-# Only the tool: the site needs neither the fuzzer nor the benchmarks.
+# Only the tool: the site needs neither the fuzzer nor the benchmarks (`swift test` builds the
+# rest for `make test`).
 build:
 	$(SWIFT) build --product workbook
 
