@@ -32,8 +32,10 @@ test: deps-test build
 	Tests/browser/run-browser-test.sh $(WORKBOOK)
 	Tests/browser/run-browser-test.sh $(WORKBOOK) .
 
+# Only the tool: the site needs neither the fuzzer nor the benchmarks (`swift test` builds the
+# rest for `make test`).
 build:
-	$(SWIFT) build
+	$(SWIFT) build --product workbook
 
 install: deps-build
 	$(SWIFT) build -c $(CONFIGURATION) $(STATIC_FLAGS) --product workbook

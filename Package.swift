@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -25,7 +24,8 @@ let package = Package(
     targets: [
         // The numeric core: pure Swift, no I/O.
         .target(name: "BatchNorm", exclude: ["README.md"]),
-        // Tables, plots and number formatting for chapter snippets: pure Swift, no I/O.
+        // Tables, plots and number formatting for chapter snippets, and the HTML escaping the
+        // site shares with them: pure Swift, no I/O.
         .target(name: "NoteKit"),
         // Debian's cmark-gfm (with its GFM extensions), seen from Swift.
         .systemLibrary(
@@ -35,11 +35,13 @@ let package = Package(
         ),
         // Math and placeholder syntax extensions for cmark-gfm, parsed by cmark-gfm itself.
         .target(name: "CMarkMath", dependencies: ["CMarkGFM"]),
+        // SHA-256 in plain C: the hash of cache keys and checksums.
+        .target(name: "CSHA256"),
         // The pipeline: load, extract snippets, execute, compare, promote.
         .target(
             name: "WorkbookKit",
             dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CSHA256",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
@@ -51,6 +53,7 @@ let package = Package(
             name: "WorkbookSite",
             dependencies: [
                 "WorkbookKit",
+                "NoteKit",
                 "CMarkGFM",
                 "CMarkMath",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -72,6 +75,7 @@ let package = Package(
                 "WorkbookDriver",
                 "WorkbookKit",
                 "WorkbookSite",
+                "NoteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -8,8 +8,8 @@ extension Plot {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(frame.totalHeight))\" "
             + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" "
             + "font-family=\"system-ui, sans-serif\" font-size=\"14\">")
-        out.append("<title id=\"\(id)-title\">\(escape(title))</title>")
-        out.append("<desc id=\"\(id)-desc\">\(escape(description.isEmpty ? title : description))</desc>")
+        out.append("<title id=\"\(id)-title\">\(HTMLEscaping.text(title))</title>")
+        out.append("<desc id=\"\(id)-desc\">\(HTMLEscaping.text(description.isEmpty ? title : description))</desc>")
         out += frame.axes()
         for reference in references {
             let y = frame.y(reference.y)
@@ -24,7 +24,7 @@ extension Plot {
         }
         out += legendLines(legend, frame: frame)
         out.append("</svg>")
-        out.append("<figcaption>\(escape(title))</figcaption>")
+        out.append("<figcaption>\(HTMLEscaping.text(title))</figcaption>")
         out.append("</figure>")
         return out.joined(separator: "\n")
     }
@@ -112,7 +112,7 @@ extension Plot {
                         + "d=\"M\(n(x)) \(n(y - 5))h24\"/>")
                 }
             }
-            out.append("<text x=\"\(n(x + 32))\" y=\"\(n(y))\" fill=\"currentColor\">\(escape(entry.name))</text>")
+            out.append("<text x=\"\(n(x + 32))\" y=\"\(n(y))\" fill=\"currentColor\">\(HTMLEscaping.text(entry.name))</text>")
         }
         return out
     }
@@ -176,8 +176,8 @@ struct PlotFrame {
         out.append("</g><g fill=\"currentColor\" text-anchor=\"end\">")
         for tick in yTicks { out.append("<text x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 5))\">\(tickLabel(tick, yTicks))</text>") }
         out.append("</g>")
-        out.append("<text x=\"\(n((left + right) / 2))\" y=\"\(n(bottom + 38))\" text-anchor=\"middle\" fill=\"currentColor\">\(escape(plot.xLabel))</text>")
-        out.append("<text transform=\"translate(15 \(n((top + bottom) / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"currentColor\">\(escape(plot.yLabel))</text>")
+        out.append("<text x=\"\(n((left + right) / 2))\" y=\"\(n(bottom + 38))\" text-anchor=\"middle\" fill=\"currentColor\">\(HTMLEscaping.text(plot.xLabel))</text>")
+        out.append("<text transform=\"translate(15 \(n((top + bottom) / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"currentColor\">\(HTMLEscaping.text(plot.yLabel))</text>")
         return out
     }
 }
@@ -214,19 +214,4 @@ func n(_ value: Double) -> String {
     while text.hasSuffix("0") && text.contains(".") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text == "-0" ? "0" : text
-}
-
-/// Text escaped for SVG/HTML content and attributes.
-func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.append(character)
-        }
-    }
-    return out
 }

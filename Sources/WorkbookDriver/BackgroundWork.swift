@@ -1,42 +1,40 @@
 import Foundation
+import Synchronization
 
 /// Work that blocks (waits for a child process) run on a thread of its own, not on the
 /// concurrency pool that runs the chapters, and awaited later.
-///
-/// `@unchecked Sendable`: `result` and `waiter` are only touched under `lock`.
-final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Value?
-    private var waiter: CheckedContinuation<Value, Never>?
+final class BackgroundWork<Value: Sendable>: Sendable {
+    private enum State {
+        case running
+        case awaited(CheckedContinuation<Value, Never>)
+        case done(Value)
+    }
+
+    private let state = Mutex(State.running)
 
     /// Starts `work` at once on a new thread.
     init(_ work: @escaping @Sendable () -> Value) {
         Thread.detachNewThread { [self] in
             let value = work()
-            lock.lock()
-            if let waiter {
-                self.waiter = nil
-                lock.unlock()
-                waiter.resume(returning: value)
-            } else {
-                result = value
-                lock.unlock()
+            let waiter = state.withLock { state -> CheckedContinuation<Value, Never>? in
+                defer { state = .done(value) }
+                if case .awaited(let waiter) = state { return waiter }
+                return nil
             }
+            waiter?.resume(returning: value)
         }
     }
 
-    /// The work's value, once it is done.
+    /// The work's value, once it is done (awaited by one caller).
     var value: Value {
         get async {
             await withCheckedContinuation { continuation in
-                lock.lock()
-                if let result {
-                    lock.unlock()
-                    continuation.resume(returning: result)
-                } else {
-                    waiter = continuation
-                    lock.unlock()
+                let done = state.withLock { state -> Value? in
+                    if case .done(let value) = state { return value }
+                    state = .awaited(continuation)
+                    return nil
                 }
+                if let done { continuation.resume(returning: done) }
             }
         }
     }

@@ -1,21 +1,5 @@
-/// Escaping of text put into HTML.
+/// Text put into an HTML page.
 enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
     /// The bytes with `insertion` put before the last `</body>`, or at the end without one.
     static func insert(_ insertion: String, beforeBodyEndOf html: [UInt8]) -> [UInt8] {
         let marker = Array("</body>".utf8)

@@ -1,3 +1,5 @@
+import NoteKit
+
 /// The error overlay and the mismatch badge that `serve` adds to every page.
 struct PageDecoration: Sendable {
     var problems: [PreviewProblem]
@@ -22,9 +24,9 @@ struct PageDecoration: Sendable {
             + "The last good page is shown underneath.</p>\n"
         for problem in problems {
             markup += "<section class=\"workbook-problem\">\n<p><code class=\"workbook-location\">"
-                + HTMLText.escape(problem.location) + "</code>: error: " + HTMLText.escape(problem.message) + "</p>\n"
+                + HTMLEscaping.text(problem.location) + "</code>: error: " + HTMLEscaping.text(problem.message) + "</p>\n"
             if !problem.details.isEmpty {
-                markup += "<pre>" + HTMLText.escape(problem.details) + "</pre>\n"
+                markup += "<pre>" + HTMLEscaping.text(problem.details) + "</pre>\n"
             }
             markup += "</section>\n"
         }

@@ -106,9 +106,6 @@ public actor PreviewSession {
         broadcast(": ping\n\n")
     }
 
-    /// How many listeners are connected.
-    public var listenerCount: Int { subscribers.count }
-
     private func broadcast(_ message: String) {
         for continuation in subscribers.values { continuation.yield(message) }
     }

@@ -1,3 +1,5 @@
+import NoteKit
+
 /// The site as `serve` shows it: the last good files, the current problems, and a revision
 /// per page that changes exactly when the page's served bytes change.
 public struct PreviewSite: Sendable {
@@ -64,7 +66,7 @@ public struct PreviewSite: Sendable {
         let text = note ?? (problems.isEmpty
             ? "There is no page '\(path)' in this workbook."
             : "The workbook did not build; the page will appear once it does.")
-        let note = "<p>\(HTMLText.escape(text)) <a href=\"/\">The index</a>.</p>"
+        let note = "<p>\(HTMLEscaping.text(text)) <a href=\"/\">The index</a>.</p>"
         let html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Not found</title></head>\n"
             + "<body>\n\(note)\n</body>\n</html>\n"
         let decorated = PageDecoration(problems: problems, mismatchCount: mismatchCount).decorate(Array(html.utf8))

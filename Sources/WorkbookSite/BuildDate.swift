@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WorkbookKit
 
 /// "Today" for a build: `--date`, else `SOURCE_DATE_EPOCH`, else the clock, in the workbook's
@@ -61,23 +62,27 @@ struct BuildDate: Sendable {
 }
 
 /// A value computed on first use, then kept.
-///
-/// `@unchecked Sendable`: `value` is written once, under `lock`, and read only under it.
-final class Memo<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var compute: (@Sendable () -> Value)?
-    private var computed: Value?
+final class Memo<Value: Sendable>: Sendable {
+    private enum State {
+        case pending(@Sendable () -> Value)
+        case computed(Value)
+    }
 
-    init(_ compute: @escaping @Sendable () -> Value) { self.compute = compute }
+    private let state: Mutex<State>
+
+    init(_ compute: @escaping @Sendable () -> Value) { state = Mutex(.pending(compute)) }
 
     var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let computed { return computed }
-        let value = compute!()
-        computed = value
-        compute = nil
-        return value
+        state.withLock { state in
+            switch state {
+            case .computed(let value):
+                return value
+            case .pending(let compute):
+                let value = compute()
+                state = .computed(value)
+                return value
+            }
+        }
     }
 }
 

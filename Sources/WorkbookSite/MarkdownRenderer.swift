@@ -1,3 +1,5 @@
+import NoteKit
+
 /// A formula as KaTeX needs it: its TeX and whether it is displayed.
 struct MathFormula: Hashable, Sendable {
     var tex: String

@@ -1,4 +1,5 @@
 import WorkbookKit
+import NoteKit
 
 /// An entry of a chapter's outline.
 struct OutlineEntry: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WorkbookKit
 
 /// The day `{{DAYS_SINCE_REPO_START}}` counts from: `repo_start` when set, else the date of the
@@ -19,15 +20,20 @@ enum RepositoryStart {
     static let placeholderName = "DAYS_SINCE_REPO_START"
 
     /// The day, looked up on first use (or started early with `start()`), then kept.
-    ///
-    /// `@unchecked Sendable`: `result` is written once, under `condition`, and read only under it.
-    final class Lookup: @unchecked Sendable {
-        private let compute: @Sendable () -> Result<CalendarDay, PlaceholderExpander.Failure>
-        private let condition = NSCondition()
-        private var result: Result<CalendarDay, PlaceholderExpander.Failure>?
-        private var started = false
+    final class Lookup: Sendable {
+        typealias Day = Result<CalendarDay, PlaceholderExpander.Failure>
 
-        init(_ compute: @escaping @Sendable () -> Result<CalendarDay, PlaceholderExpander.Failure>) {
+        private enum State {
+            case idle
+            /// Under way; the group is left when the day is known.
+            case running(DispatchGroup)
+            case done(Day)
+        }
+
+        private let compute: @Sendable () -> Day
+        private let state = Mutex(State.idle)
+
+        init(_ compute: @escaping @Sendable () -> Day) {
             self.compute = compute
         }
 
@@ -37,44 +43,46 @@ enum RepositoryStart {
         }
 
         /// A day known in advance.
-        convenience init(known: Result<CalendarDay, PlaceholderExpander.Failure>) {
+        convenience init(known: Day) {
             self.init { known }
         }
 
         /// Starts the lookup on another thread, so its wait overlaps other work.
         func start() {
-            condition.lock()
-            defer { condition.unlock() }
-            guard !started else { return }
-            started = true
-            Thread.detachNewThread { [self] in finish(compute()) }
+            guard let running = claim() else { return }
+            Thread.detachNewThread { [self] in finish(compute(), running) }
         }
 
         /// The day, waiting for a lookup under way or doing it now.
-        var value: Result<CalendarDay, PlaceholderExpander.Failure> {
-            condition.lock()
-            if let result {
-                condition.unlock()
-                return result
+        var value: Day {
+            if let running = claim() {
+                let day = compute()
+                finish(day, running)
+                return day
             }
-            if started {
-                while result == nil { condition.wait() }
-                let value = result!
-                condition.unlock()
-                return value
+            while true {
+                switch state.withLock({ $0 }) {
+                case .done(let day): return day
+                case .running(let group): group.wait()
+                case .idle: preconditionFailure("a claimed lookup is never idle again")
+                }
             }
-            started = true
-            condition.unlock()
-            let value = compute()
-            finish(value)
-            return value
         }
 
-        private func finish(_ value: Result<CalendarDay, PlaceholderExpander.Failure>) {
-            condition.lock()
-            result = value
-            condition.broadcast()
-            condition.unlock()
+        /// Marks the lookup under way and returns its group; `nil` when it already was.
+        private func claim() -> DispatchGroup? {
+            state.withLock { state in
+                guard case .idle = state else { return nil }
+                let running = DispatchGroup()
+                running.enter()
+                state = .running(running)
+                return running
+            }
+        }
+
+        private func finish(_ day: Day, _ running: DispatchGroup) {
+            state.withLock { $0 = .done(day) }
+            running.leave()
         }
     }
 

@@ -26,11 +26,14 @@ public struct SiteSummary: Sendable, Equatable {
     /// Whether the site already in the output folder was kept as it is, nothing rendered: it
     /// was rendered from the same inputs by the last build, and has not changed since.
     public var reusedPreviousSite: Bool
+    /// Whether another build was writing the same site and this one waited for it to finish.
+    public var waitedForAnotherBuild: Bool
 
-    public init(pageCount: Int, formulasTypeset: Int = 0, reusedPreviousSite: Bool = false) {
+    public init(pageCount: Int, formulasTypeset: Int = 0, reusedPreviousSite: Bool = false, waitedForAnotherBuild: Bool = false) {
         self.pageCount = pageCount
         self.formulasTypeset = formulasTypeset
         self.reusedPreviousSite = reusedPreviousSite
+        self.waitedForAnotherBuild = waitedForAnotherBuild
     }
 }
 
@@ -75,12 +78,12 @@ public struct SiteGenerator: Sendable {
         let inputs = key == nil ? [] : RenderStamp.inputFiles(root: workbook.root, katexFolder: katexFolder, typesetter: typesetter)
         let site = try renderSite(workbook: workbook, chapters: chapters, options: options, now: now, typesetter: typesetter)
         stamp.remove()
-        try SiteWriter().write(site.files, to: options.outputFolder)
+        let waited = try SiteWriter().write(site.files, to: options.outputFolder)
         let pages = site.files.filter { $0.path.hasSuffix(".html") }.count
         if let key {
             stamp.record(key: key, pages: pages, inputs: inputs + site.images, output: options.outputFolder)
         }
-        return SiteSummary(pageCount: pages, formulasTypeset: site.typeset)
+        return SiteSummary(pageCount: pages, formulasTypeset: site.typeset, waitedForAnotherBuild: waited)
     }
 
     /// Every file of the site, in memory, and how many formulas Node typeset; nothing is written.

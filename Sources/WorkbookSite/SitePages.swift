@@ -1,4 +1,5 @@
 import WorkbookKit
+import NoteKit
 
 /// Stage 4 of the site: every page rendered from the drafts, typeset formulas and images, laid
 /// out in the theme's templates, with the search index. Pure: reads nothing, writes nothing.

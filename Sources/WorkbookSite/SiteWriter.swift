@@ -11,8 +11,26 @@ import WorkbookKit
 /// Only what changed is written: when the previous site holds exactly the new files, nothing
 /// is written at all; otherwise its unchanged files are hard-linked into the new site (they
 /// keep their inode and modification time) and only the changed ones are written.
+///
+/// Two builds of one site take turns (`SiteFolderLock`): the second looks at the output folder
+/// and swaps its site in only once the first has finished, so both succeed.
 struct SiteWriter {
-    func write(_ files: [SiteFile], to output: URL) throws(WorkbookErrors) {
+    /// Writes the site; returns whether it first waited for another build writing beside it
+    /// (`waiting` is called when it starts to).
+    @discardableResult
+    func write(_ files: [SiteFile], to output: URL, waiting: () -> Void = {}) throws(WorkbookErrors) -> Bool {
+        let parent = output.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw WorkbookErrors([WorkbookError(path: output.path, message: "cannot write the site: \(FileErrorWords.describe(error))", stage: "write")])
+        }
+        return try SiteFolderLock(folder: parent).run(waiting: waiting) { () throws(WorkbookErrors) in
+            try swapIn(files, to: output)
+        }.waited
+    }
+
+    private func swapIn(_ files: [SiteFile], to output: URL) throws(WorkbookErrors) {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent

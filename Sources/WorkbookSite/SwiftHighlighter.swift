@@ -1,3 +1,5 @@
+import NoteKit
+
 /// Highlights Swift code as HTML at build time (no script needed on the page): comments,
 /// strings, numbers, keywords, type names and attributes become `<span class="hl-…">`.
 struct SwiftHighlighter {

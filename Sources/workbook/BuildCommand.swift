@@ -27,6 +27,9 @@ struct BuildCommand: AsyncParsableCommand {
                                           progress: Console.progress, preparation: Console.preparation)
         Console.printTimings(outcome.execution, execution)
         guard let site = outcome.site, outcome.succeeded else { throw Console.fail(outcome.errors, root: session.workbook.root) }
+        if site.waitedForAnotherBuild {
+            Console.print("Another build was writing \(outcome.folder.path); this one waited for it to finish.")
+        }
         Console.print("Built \(site.pageCount) pages into \(outcome.folder.path) (\(outcome.execution.tally)) in \(ChapterProgress.format(outcome.seconds)).")
     }
 }

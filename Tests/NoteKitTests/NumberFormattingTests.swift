@@ -82,7 +82,13 @@ import Testing
         var b = a
         b.description = "layer 2"
         #expect(a.id != b.id)
-        #expect(a.id == a.id)
+        // The same plot built again gets the same id (a recorded output does not change), and
+        // the picture's title is labelled by it.
+        var again = Plot(title: "Running μ", xLabel: "step", yLabel: "μ", description: "layer 1")
+        again.line("μ", ys: [1.0, 2.0])
+        #expect(again.id == a.id)
+        #expect(a.svg().contains("aria-labelledby=\"\(a.id)-title \(a.id)-desc\""))
+        #expect(b.svg().contains("aria-labelledby=\"\(b.id)-title \(b.id)-desc\""))
     }
 
     @Test func longSeriesAreThinnedAndTheXAxisEndsAtTheData() {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `build` replaces only a folder it made: everything else at the output path is refused with a
@@ -100,5 +101,32 @@ import Testing
         #expect(!names.contains { $0.hasPrefix(".site.") }, "\(names)")
         let chapterNames = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("chapters").path)
         #expect(chapterNames.sorted() == [".notes.tmp", "01-one.md"])
+    }
+}
+
+/// Two `build`s of one workbook at once (two CI steps, or `serve` beside a `build`) both
+/// succeed: they take turns at swapping the site in.
+@Suite struct ConcurrentBuildTests {
+    @Test func twoBuildsOfOneWorkbookAtOnceBothSucceed() throws {
+        let root = try WorkbookProcess.copy(fixture: "plain")
+        try root.write("# Today\n\nWritten on {{DATE_ISO}}.\n", to: "chapters/02-today.md")
+        #expect(try WorkbookProcess.run(["build"], in: root).exitCode == 0)
+        // Each build's site differs from the one before (another date), so every build swaps
+        // a new site in; a few rounds give the two many chances to meet.
+        for round in 1...4 {
+            let dates = ["2026-01-\(10 + 2 * round)", "2026-01-\(11 + 2 * round)"]
+            let runs = Mutex<[WorkbookRun?]>([nil, nil])
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                let run = try? WorkbookProcess.run(["build", "--date", dates[index]], in: root)
+                runs.withLock { $0[index] = run }
+            }
+            for run in runs.withLock({ $0 }) {
+                #expect(run?.exitCode == 0, "\(run?.stderr ?? "did not run")")
+            }
+            let page = try root.text("site/02-today.html")
+            #expect(dates.contains { page.contains("Written on \($0).") }, "one build's whole site is in place")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".site.") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }

@@ -16,13 +16,15 @@ import Testing
         return false
     }
 
+    /// A chapter whose program leaves a shell in the background that sleeps, then creates
+    /// `outlived` in the program's folder: that file exists only if the shell was not killed.
     static func chapter(sleeping seconds: String, marker: String, then tail: String = "") -> String {
         """
         # Spawn
 
         ```swift
         import Foundation
-        _ = system("sleep \(seconds)\(marker) &")
+        _ = system("(sleep \(seconds)\(marker); touch outlived) &")
         print("spawned")\(tail)
         ```
 
@@ -33,10 +35,11 @@ import Testing
         let root = try WorkbookProcess.copy(fixture: "plain")
         let marker = ".\(Int.random(in: 100_000...999_999))"   // `sleep 30.123456`: a unique command line
         try root.write(Self.chapter(sleeping: "30", marker: marker), to: "chapters/01-one.md")
-        let start = Date()
         let run = try WorkbookProcess.run(["build", "--no-cache"], in: root)
         #expect(run.exitCode == 0, "\(run.stderr)")
-        #expect(Date().timeIntervalSince(start) < 25, "the build does not wait for the child")
+        // A build that waited for the child would find it ended by itself, `outlived` written.
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("outlived").path),
+                "the build does not wait for the child")
         #expect(!Self.running("sleep 30\(marker)"))
     }
 
@@ -81,15 +84,21 @@ import Testing
         }
         process.terminate()
         process.waitUntilExit()
-        try await Task.sleep(for: .milliseconds(300))
         #expect(process.terminationReason == .uncaughtSignal)
+        // The group was killed before `workbook` ended; the kernel ends its processes soon
+        // after, long before the 30 s sleep would end by itself.
+        func programs() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { $0.allSatisfy(\.isNumber) }
+                .filter { pid in
+                    let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")
+                    let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+                    return cwd == root.path && !stat.contains(") Z")
+                }
+        }
+        for _ in 0..<200 where Self.running("sleep 30\(marker)") || !programs().isEmpty {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         #expect(!Self.running("sleep 30\(marker)"))
-        let programs = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { $0.allSatisfy(\.isNumber) }
-            .filter { pid in
-                let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")
-                let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-                return cwd == root.path && !stat.contains(") Z")
-            }
-        #expect(programs.isEmpty, "processes still running in the workbook: \(programs)")
+        #expect(programs().isEmpty, "processes still running in the workbook: \(programs())")
     }
 }

@@ -47,7 +47,7 @@ import Glibc
         try root.write(good.replacingOccurrences(of: "let greeting = \"hello\"", with: "let greeting: Int = \"hello\""), to: chapter)
         #expect(try eventually(timeout: 120) { try serve.get("/01-intro.html").body.contains("id=\"workbook-overlay\"") }, "\(serve.stderr)")
         let broken = try serve.get("/01-intro.html").body
-        #expect(broken.contains("<code class=\"workbook-location\">chapters/01-intro.md:6:21</code>: error: cannot convert value of type &#39;String&#39; to specified type &#39;Int&#39;"), "\(broken)")
+        #expect(broken.contains("<code class=\"workbook-location\">chapters/01-intro.md:6:21</code>: error: cannot convert value of type 'String' to specified type 'Int'"), "\(broken)")
         #expect(broken.contains("The first paragraph says hello."), "the last good page stays underneath")
         #expect(try serve.get("/02-other.html").body.contains("workbook-overlay"), "every open page shows the overlay")
         #expect(serve.stderr.contains("chapters/01-intro.md:6:21: error: cannot convert value of type 'String' to specified type 'Int'"))

@@ -43,14 +43,14 @@ actor FakeEngineLog {
     }
 }
 
-/// An engine that runs no compiler: each runnable snippet "prints" its own code, after a
-/// per-chapter delay (a `compile` snippet prints nothing; a program with a snippet whose code
+/// An engine that runs no compiler: each runnable snippet "prints" its own code, once the
+/// test's gate (if any) lets the run go (a `compile` snippet prints nothing; a program with a snippet whose code
 /// says `compile-error` does not compile); chosen chapters fail, and setting up or preparing
 /// can fail.
 struct FakeSnippetEngine: SnippetEngine {
     var log = FakeEngineLog()
-    /// How long each chapter (by path) takes to run.
-    var delays: [String: Duration] = [:]
+    /// Holds each run until the test lets it finish; `nil`: runs finish at once.
+    var gate: RunGate?
     /// Chapters (by path) whose run fails after their first snippet.
     var failing: Set<String> = []
     var sessionError: WorkbookError?
@@ -59,6 +59,8 @@ struct FakeSnippetEngine: SnippetEngine {
     var preparationSummary: String?
     /// Whether the session's keys depend on its preparation (as a package's do).
     var preparesBeforeKeys = false
+    /// A clock that preparing advances by the given seconds.
+    var preparationClock: (clock: ManualClock, seconds: Double)?
 
     func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession {
         await log.sessionStarted()
@@ -84,6 +86,7 @@ struct FakeSnippetEngine: SnippetEngine {
 
         func prepare(rebuild: Bool) async throws(WorkbookErrors) {
             await engine.log.prepared()
+            if let (clock, seconds) = engine.preparationClock { clock.advance(by: seconds) }
             if let error = engine.preparationError { throw WorkbookErrors([error]) }
         }
 
@@ -94,8 +97,9 @@ struct FakeSnippetEngine: SnippetEngine {
 
         func run(_ chapter: Chapter) async -> ChapterRun {
             await engine.log.started(chapter.path, snippets: chapter.snippets.filter { !$0.options.norun }.map(\.index))
-            try? await Task.sleep(for: engine.delays[chapter.path] ?? .milliseconds(5))
+            await engine.gate?.pass(chapter.path)
             await engine.log.finished(chapter.path)
+            engine.gate?.finished(chapter.path)
             var printed: [Int: String] = [:]
             // A snippet whose code says `compile-error` does not compile, at its first line.
             let broken = chapter.snippets.filter { !$0.options.norun && $0.code.contains("compile-error") }
@@ -113,6 +117,18 @@ struct FakeSnippetEngine: SnippetEngine {
                 printed[snippet.index] = snippet.code
             }
             return ChapterRun(printed: printed, compileSeconds: 0.02, runSeconds: 0.01)
+        }
+    }
+}
+
+/// A clock that moves only when told to: a test reads exactly the time its fake work "took".
+final class ManualClock: Sendable {
+    private let now = Mutex(0.0)
+    func advance(by seconds: Double) { now.withLock { $0 += seconds } }
+    var stopwatch: Stopwatch {
+        Stopwatch { [self] in
+            let start = now.withLock { $0 }
+            return { [self] in now.withLock { $0 } - start }
         }
     }
 }

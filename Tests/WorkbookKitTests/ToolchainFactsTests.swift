@@ -48,21 +48,17 @@ import Testing
     @Test func concurrentCallersShareOneRunOfTheWork() async {
         actor Counter {
             var count = 0
-            var arrived = 0
             func increment() { count += 1 }
-            func arrive() { arrived += 1 }
         }
         let counter = Counter()
         let work = InFlightWork<Int>()
         let results = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<8 {
                 group.addTask {
-                    await counter.arrive()
-                    return await work.value(for: "plan") {
+                    await work.value(for: "plan") {
                         await counter.increment()
-                        // Done only after every caller has asked (and a moment more).
-                        while await counter.arrived < 8 { try? await Task.sleep(for: .milliseconds(10)) }
-                        try? await Task.sleep(for: .milliseconds(100))
+                        // Done only once every caller waits for it.
+                        while await work.callers(of: "plan") < 8 { await Task.yield() }
                         return 42
                     }
                 }
@@ -71,6 +67,7 @@ import Testing
         }
         #expect(results == Array(repeating: 42, count: 8))
         #expect(await counter.count == 1)
+        #expect(await work.callers(of: "plan") == 0)
         // Once done, nothing is kept: the next caller runs the work again.
         _ = await work.value(for: "plan") { await counter.increment(); return 0 }
         #expect(await counter.count == 2)

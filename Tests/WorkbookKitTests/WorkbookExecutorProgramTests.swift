@@ -54,11 +54,11 @@ import Testing
         #expect(await engine.log.programs.sorted { $0[0] < $1[0] } == [[0, 2], [1, 3]])
     }
 
-    @Test func programsRunInParallelUnderJobs() async throws {
+    @Test(.timeLimit(.minutes(1))) func programsRunInParallelUnderJobs() async throws {
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook(chapter((1...6).map { ("", "s\($0)") }), grouping: .isolated)
         var engine = FakeSnippetEngine()
-        engine.delays = ["chapters/01-c.md": .milliseconds(40)]
+        engine.gate = RunGate(.oneAtATimeWhenBusy(jobs: 2, runs: 6))
         let report = await executor(engine, jobs: 2).execute(book)
         #expect(report.errors.isEmpty)
         #expect(await engine.log.mostAtOnce == 2)

@@ -31,11 +31,13 @@ import Testing
         var all: [ChapterProgress] { lines.withLock { $0 } }
     }
 
-    @Test func runsAtMostJobsChaptersAtOnce() async throws {
+    // The gate lets a run finish only while two are running: fewer at once would wait forever
+    // (the time limit turns that into a failure), more would be counted.
+    @Test(.timeLimit(.minutes(1))) func runsAtMostJobsChaptersAtOnce() async throws {
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook((1...6).map { ("0\($0)-c", chapter("print(\($0))")) })
         var engine = FakeSnippetEngine()
-        engine.delays = Dictionary(uniqueKeysWithValues: book.chapters.map { ($0.path, .milliseconds(40)) })
+        engine.gate = RunGate(.oneAtATimeWhenBusy(jobs: 2, runs: 6))
         let report = await executor(engine, jobs: 2).execute(book)
         #expect(report.errors.isEmpty)
         #expect(report.chapters.map(\.provenance) == Array(repeating: .ran, count: 6))
@@ -57,11 +59,11 @@ import Testing
         #expect(await single.log.spareCores == ["chapters/01-c.md": 3], "one program alone on four jobs")
     }
 
-    @Test func reportsProgressInReadingOrderWhateverOrderChaptersFinish() async throws {
+    @Test(.timeLimit(.minutes(1))) func reportsProgressInReadingOrderWhateverOrderChaptersFinish() async throws {
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook([("01-a", chapter("a")), ("02-b", "# No code\n"), ("03-c", chapter("c")), ("04-d", chapter("d"))])
         var engine = FakeSnippetEngine()
-        engine.delays = ["chapters/01-a.md": .milliseconds(150), "chapters/03-c.md": .milliseconds(60), "chapters/04-d.md": .milliseconds(1)]
+        engine.gate = RunGate(.finishOrder(["chapters/04-d.md", "chapters/03-c.md", "chapters/01-a.md"]))
         let lines = ProgressLines()
         let report = await executor(engine).execute(book) { lines.append($0) }
         #expect(lines.all.map(\.position) == [1, 2, 3, 4])

@@ -56,7 +56,7 @@ import Testing
         #expect(shown.contains("<p>good</p>"))
         #expect(shown.contains("id=\"workbook-overlay\""))
         #expect(shown.contains("<code class=\"workbook-location\">chapters/a.md:7:3</code>"))
-        #expect(shown.contains("cannot find &#39;x&#39; in scope"))
+        #expect(shown.contains("cannot find 'x' in scope"))
         #expect(shown.contains("let y = x"))
         #expect(site.apply(Self.build(["a.html": "good"])) == ["a.html"])
         let fixed = String(decoding: try #require(site.served("a.html")), as: UTF8.self)

@@ -44,9 +44,19 @@ import Testing
     }
 
     @Test func withoutAnArenaBlocksComeFromTheCLibrary() throws {
+        // An arena exists but is not in use: blocks are the C library's, zeroed by `calloc`,
+        // kept by `realloc`, and the arena reserves nothing for them.
+        let arena = workbook_arena_new()
+        defer { workbook_arena_free(arena) }
+        workbook_arena_use(nil)
         let memory = workbook_arena_allocator()!.pointee
         let block = try #require(memory.calloc(4, 8))
+        #expect(UnsafeRawBufferPointer(start: block, count: 32).allSatisfy { $0 == 0 })
+        block.initializeMemory(as: UInt8.self, repeating: 0x5A, count: 32)
         let grown = try #require(memory.realloc(block, 1 << 20))
+        #expect(UnsafeRawBufferPointer(start: grown, count: 32).allSatisfy { $0 == 0x5A })
+        #expect(workbook_arena_reserved(arena) == 0)
         memory.free(grown)
+        #expect(workbook_arena_reserved(arena) == 0)
     }
 }

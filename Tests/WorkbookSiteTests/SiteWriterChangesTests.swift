@@ -71,3 +71,38 @@ import WorkbookKit
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "mine")
     }
 }
+
+/// Two builds of one site take turns at swapping it in: the second waits, then succeeds.
+@Suite struct SiteWriterTurnsTests {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("site-turns-\(UUID().uuidString)")
+    var output: URL { parent.appendingPathComponent("site") }
+
+    func file(_ path: String, _ text: String) -> SiteFile { SiteFile(path: path, contents: Data(text.utf8)) }
+
+    @Test func aWriterWaitsWhileAnotherHoldsTheSiteFolderThenSwapsItsSiteIn() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try SiteWriter().write([file("index.html", "first")], to: output)
+        // Another build holds the lock; it lets go only once this writer says it is waiting,
+        // so the writer cannot have swapped anything in before.
+        let other = open(parent.path, O_RDONLY | O_DIRECTORY)
+        #expect(other >= 0)
+        defer { close(other) }
+        #expect(flock(other, LOCK_EX) == 0)
+        var sawFirst = false
+        let waited = try SiteWriter().write([file("index.html", "second")], to: output, waiting: {
+            sawFirst = (try? String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)) == "first"
+            flock(other, LOCK_UN)
+        })
+        #expect(waited)
+        #expect(sawFirst)
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    }
+
+    @Test func aWriterAloneDoesNotWait() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        var called = false
+        let waited = try SiteWriter().write([file("index.html", "only")], to: output, waiting: { called = true })
+        #expect(!waited && !called)
+    }
+}

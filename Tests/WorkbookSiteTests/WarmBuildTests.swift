@@ -52,13 +52,19 @@ import WorkbookKit
 
     @Test func aStartedLookupIsAwaitedNotRepeated() throws {
         let calls = Mutex(0)
+        // The lookup runs until the test lets it finish, after it has been started twice.
+        let entered = DispatchSemaphore(value: 0)
+        let open = DispatchSemaphore(value: 0)
         let lookup = RepositoryStart.Lookup {
-            Thread.sleep(forTimeInterval: 0.05)
             calls.withLock { $0 += 1 }
+            entered.signal()
+            open.wait()
             return .failure(.init(message: "no history"))
         }
         lookup.start()
         lookup.start()
+        entered.wait()
+        open.signal()
         #expect(lookup.value == .failure(.init(message: "no history")))
         #expect(lookup.value == .failure(.init(message: "no history")))
         #expect(calls.withLock { $0 } == 1)

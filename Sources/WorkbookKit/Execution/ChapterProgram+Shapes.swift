@@ -25,7 +25,7 @@ extension ChapterProgram {
 
     /// The framing both shapes share: imports, the boundary printer and the clock.
     static func prelude(path: String, modules: [String]) -> String {
-        var text = "// Generated from \(path); edit the chapter, not this file.\n"
+        var text = "// Generated from \(locationName(path)); edit the chapter, not this file.\n"
         for module in implicitImports + modules { text += "import \(module)\n" }
         text += """
             #if canImport(Glibc)
@@ -67,7 +67,7 @@ extension ChapterProgram {
         var text = prelude(path: path, modules: modules)
         if lineBuffered { text += lineBuffering }
         text += "var _workbookSnippetStart: Swift.Double = 0.0\n"
-        let file = stringLiteral(path)
+        let file = stringLiteral(locationName(path))
         for snippet in snippets {
             if snippet.options.compileOnly {
                 text += compileOnlyScript(snippet, file: file)
@@ -102,7 +102,7 @@ extension ChapterProgram {
             guard let items = SnippetItems(code: snippet.code) else { return nil }
             split.append(items)
         }
-        let file = stringLiteral(path)
+        let file = stringLiteral(locationName(path))
         /// `item` at its chapter line and column, followed by `after`.
         func located(_ item: SnippetItems.Item, of snippet: Snippet, then after: String = "\n#sourceLocation()\n") -> String {
             "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine + item.line - 1))\n"
@@ -188,7 +188,7 @@ extension ChapterProgram {
 
     /// The imports every file of a program starts with, without the framing functions.
     static func importsOnly(path: String, modules: [String]) -> String {
-        var text = "// Generated from \(path); edit the chapter, not this file.\n"
+        var text = "// Generated from \(locationName(path)); edit the chapter, not this file.\n"
         for module in implicitImports + modules { text += "import \(module)\n" }
         text += "#if canImport(Glibc)\nimport Glibc\n#elseif canImport(Darwin)\nimport Darwin\n#endif\n"
         return text

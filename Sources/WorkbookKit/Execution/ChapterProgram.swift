@@ -79,6 +79,14 @@ public struct ChapterProgram: Sendable, Equatable {
         }
     }
 
+    /// The chapter's path as the program names it (`#sourceLocation`, comments, `#fileID`):
+    /// line breaks and other control characters, which would end a comment or a literal and
+    /// split the compiler's one-line diagnostics, become `?`. Diagnostics are mapped back.
+    static func locationName(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return path }
+        return String(String.UnicodeScalarView(path.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    }
+
     static func stringLiteral(_ text: String) -> String {
         var escaped = "\""
         for character in text {

@@ -100,7 +100,10 @@ public struct ChapterRunner: Sendable {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 for (url, text) in zip(sources, [program.source] + program.otherSources) { try FileBytes.write(Data(text.utf8), to: url) }
-                let result = try await compiler.compile(sources: sources, binary: binary, folder: folder, root: root)
+                // A hung compiler or linker is stopped after the workbook's `timeout`, as a program is.
+                let result = try await ToolRunner.$taskLimit.withValue(ToolRunner.compileLimit(timeout: timeout)) {
+                    try await compiler.compile(sources: sources, binary: binary, folder: folder, root: root)
+                }
                 run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
                 guard result.succeeded else {
                     run.errors = compileErrors(result.standardError + result.standardOutput, source: source, chapter: chapter)

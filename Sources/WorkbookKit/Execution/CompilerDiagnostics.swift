@@ -58,6 +58,10 @@ struct CompilerDiagnostics {
         if diagnostic.path.isEmpty || diagnostic.path == "<unknown>" {
             return (generatedFile?.chapter ?? "swiftc", 0, 0)
         }
+        if let chapter = generatedFile?.chapter, chapter != ChapterProgram.locationName(chapter),
+           relative(diagnostic.path) == ChapterProgram.locationName(chapter) {
+            return (chapter, diagnostic.line, diagnostic.column)
+        }
         return (relative(diagnostic.path), diagnostic.line, diagnostic.column)
     }
 

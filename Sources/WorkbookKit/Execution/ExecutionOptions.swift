@@ -11,6 +11,8 @@ public struct ExecutionOptions: Sendable {
     /// The chapters (paths relative to the root) to execute; the others are taken from the
     /// cache, or from the outputs recorded in them when not cached, and never run. `nil`: all.
     public var selectedChapters: Set<String>? = nil
+    /// Measures the preparation reported through `PreparationProgress`.
+    public var stopwatch: Stopwatch = .continuous
 
     public init(useCache: Bool = true, jobs: Int? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.useCache = useCache

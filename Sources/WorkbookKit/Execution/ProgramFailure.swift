@@ -42,10 +42,11 @@ struct ProgramFailure {
     /// stderr with runtime locations (`WorkbookChapter/x.md:14`) written as chapter paths and
     /// stack-trace frames dropped.
     var runtimeMessages: String {
-        let fileID = "\(CompilerFlags.programModuleName)/\(chapter.fileName):"
+        let name = ChapterProgram.locationName(chapter.path)
+        let fileID = "\(CompilerFlags.programModuleName)/\(name.split(separator: "/").last ?? Substring(name)):"
         return outcome.standardError.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !Self.isStackFrame($0) }
-            .map { $0.replacingOccurrences(of: fileID, with: chapter.path + ":") }
+            .map { $0.replacingOccurrences(of: fileID, with: name + ":") }
             .joined(separator: "\n")
     }
 
@@ -73,7 +74,7 @@ struct ProgramFailure {
     /// it lies inside the running snippet.
     private func reportedLine(in stderr: String, snippet index: Int) -> Int? {
         let snippet = chapter.snippets[index]
-        let prefix = chapter.path + ":"
+        let prefix = ChapterProgram.locationName(chapter.path) + ":"
         for line in stderr.split(separator: "\n") {
             guard let range = line.range(of: prefix) else { continue }
             let digits = line[range.upperBound...].prefix { $0.isNumber }

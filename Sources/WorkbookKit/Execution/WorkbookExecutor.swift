@@ -67,14 +67,14 @@ public struct WorkbookExecutor: Sendable {
         board: inout ReadingOrderProgress, preparation: @Sendable (PreparationProgress) -> Void
     ) async -> ExecutionReport? {
         let summary = session.preparationSummary(rebuild: !options.useCache)
-        let preparationStart = ContinuousClock.now
+        let elapsed = options.stopwatch.start()
         if let summary { preparation(.started(summary)) }
         do {
             try await session.prepare(rebuild: !options.useCache)
         } catch {
             return Self.stopped(indices, of: chapters, by: error.errors, board: &board)
         }
-        if let summary { preparation(.finished(summary, seconds: ContinuousClock.now.seconds(since: preparationStart))) }
+        if let summary { preparation(.finished(summary, seconds: elapsed())) }
         return nil
     }
 

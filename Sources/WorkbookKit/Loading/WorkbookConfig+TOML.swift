@@ -175,11 +175,3 @@ struct ConfigReader {
         return day
     }
 }
-
-extension String {
-    /// Whether the string can name a Swift module.
-    var isSwiftIdentifier: Bool {
-        guard let first = unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
-    }
-}

@@ -28,6 +28,8 @@ public struct ChapterFileSet: Sendable {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public var root: URL
+    /// Writes a staged file, flushed to disk (a test puts a failing disk here).
+    var writeFile: @Sendable (Data, URL) throws -> Void = { data, url in try data.write(to: url) }
 
     public init(root: URL) { self.root = root }
 
@@ -53,8 +55,10 @@ public struct ChapterFileSet: Sendable {
                 bytes += Array(change.new.utf8)
                 let temporary = target.deletingLastPathComponent()
                     .appendingPathComponent(StaleTemporaryFiles.temporaryName(for: target.lastPathComponent))
-                try Data(bytes).write(to: temporary)
+                // Staged before it is written: a write that fails half-way (a full disk) leaves
+                // a file that must go too.
                 staged.append((change, target, temporary))
+                try writeFile(Data(bytes), temporary)
                 if let permissions = try? FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] {
                     try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
                 }

@@ -24,14 +24,4 @@ public struct AtomicFileWriter: Sendable {
             throw error
         }
     }
-
-    /// Writes `text` as UTF-8 unless the file already holds exactly these bytes; returns
-    /// whether the file was written.
-    @discardableResult
-    public func writeIfChanged(_ text: String, to url: URL) throws -> Bool {
-        let data = Data(text.utf8)
-        if let existing = try? Data(contentsOf: url), existing == data { return false }
-        try write(data, to: url)
-        return true
-    }
 }

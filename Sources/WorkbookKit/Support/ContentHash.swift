@@ -1,9 +1,8 @@
-import Crypto
 import Foundation
 
 /// An incremental SHA-256 of labelled parts, so that no two different inputs hash alike.
 struct ContentHasher {
-    private var hasher = SHA256()
+    private var hasher = SHA256Digest()
 
     /// Adds `value` preceded by its length, so part boundaries are unambiguous.
     mutating func combine(_ value: String) {
@@ -12,8 +11,8 @@ struct ContentHasher {
 
     mutating func combine(_ data: Data) {
         var length = UInt64(data.count).littleEndian
-        withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-        hasher.update(data: data)
+        withUnsafeBytes(of: &length) { hasher.update($0) }
+        data.withUnsafeBytes { hasher.update($0) }
     }
 
     /// The hash as 64 lowercase hexadecimal digits.

@@ -27,16 +27,29 @@ enum ToolRunner {
         return existing.contains("glibc.malloc.hugetlb") ? existing : existing + ":" + hint
     }
 
-    /// The longest a tool may run: a hung compiler fails the chapter instead of hanging the build.
+    /// The longest a tool may run unless the task sets another limit: a hung compiler fails
+    /// the chapter instead of hanging the build.
     static let timeLimit: Duration = .seconds(600)
 
+    /// The limit of the tools the current task runs (a chapter's compile sets the workbook's
+    /// `timeout`, see `compileLimit(timeout:)`).
+    @TaskLocal static var taskLimit: Duration = timeLimit
+
+    /// How long each compiler or linker job of a chapter may take: the workbook's `timeout`,
+    /// but at least 10 s, which a small program's compile never needs even on a busy machine.
+    static func compileLimit(timeout: Double) -> Duration {
+        .milliseconds(Int64((max(timeout, 10) * 1000).rounded()))
+    }
+
     /// Runs `executable` with exactly `environment` (plus the glibc tunables), never the
-    /// process's own; a run longer than `limit` is stopped and reported as a failure.
+    /// process's own; a run longer than `limit` (by default the task's) is stopped and
+    /// reported as a failure.
     static func run(
         _ executable: URL, arguments: [String], environment: [String: String], workingDirectory: URL? = nil,
-        limit: Duration = timeLimit
+        limit: Duration? = nil
     ) async throws -> ToolResult {
-        try await withThrowingTaskGroup(of: ToolResult?.self) { group in
+        let limit = limit ?? taskLimit
+        return try await withThrowingTaskGroup(of: ToolResult?.self) { group in
             group.addTask {
                 try await runToEnd(executable, arguments: arguments, environment: environment, workingDirectory: workingDirectory)
             }

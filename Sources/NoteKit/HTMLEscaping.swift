@@ -1,15 +1,16 @@
-import Foundation
-
-/// Escapes text for HTML content and attribute values.
-enum HTMLEscaping {
+/// Escapes text for HTML (and SVG) content and double-quoted attribute values: the one escaping
+/// of the project, used by plots, the site and the preview server.
+public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` (safe in content and in double-quoted attributes).
-    static func text(_ string: some StringProtocol) -> String {
+    @inlinable
+    public static func text(_ string: some StringProtocol) -> String {
         if let escaped = string.utf8.withContiguousStorageIfAvailable(text) { return escaped }
         return Array(string.utf8).withUnsafeBufferPointer(text)
     }
 
     /// `text(_:)` for UTF-8 bytes; text needing no escape is returned without a copy to an array.
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    @usableFromInline
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.contains(where: needsEscape) else { return String(decoding: bytes, as: UTF8.self) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 16)
@@ -21,14 +22,16 @@ enum HTMLEscaping {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
     }
 
-    static func attribute(_ string: some StringProtocol) -> String { text(string) }
+    /// `text(_:)`, for an attribute value written between double quotes.
+    @inlinable
+    public static func attribute(_ string: some StringProtocol) -> String { text(string) }
 
     /// Undoes the escapes cmark-gfm and `text(_:)` write in attribute values.
-    static func unescape(_ string: String) -> String {
+    public static func unescape(_ string: String) -> String {
         guard string.utf8.contains(UInt8(ascii: "&")) else { return string }
-        return string.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return string.replacing("&quot;", with: "\"").replacing("&lt;", with: "<")
+            .replacing("&gt;", with: ">").replacing("&#39;", with: "'")
+            .replacing("&amp;", with: "&")
     }
 
     /// Appends UTF-8 `bytes` escaped as `text(_:)` does, copying runs without `&<>"` in bulk.
