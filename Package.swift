@@ -35,13 +35,17 @@ let package = Package(
         ),
         // Math and placeholder syntax extensions for cmark-gfm, parsed by cmark-gfm itself.
         .target(name: "CMarkMath", dependencies: ["CMarkGFM"]),
-        // SHA-256 in plain C: the hash of cache keys and checksums.
-        .target(name: "CSHA256"),
+        // Debian's OpenSSL libcrypto, seen from Swift: SHA-256, the hash of cache keys and checksums.
+        .systemLibrary(
+            name: "COpenSSLCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The pipeline: load, extract snippets, execute, compare, promote.
         .target(
             name: "WorkbookKit",
             dependencies: [
-                "CSHA256",
+                "COpenSSLCrypto",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),

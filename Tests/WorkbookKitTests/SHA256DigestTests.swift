@@ -36,6 +36,17 @@ import Testing
         #expect(hex(digest.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test func aCopyHashesOnIndependentlyAndFinalizingDoesNotEndTheDigest() {
+        var first = SHA256Digest()
+        Array("ab".utf8).withUnsafeBytes { first.update($0) }
+        var second = first
+        Array("c".utf8).withUnsafeBytes { first.update($0) }
+        #expect(hex(second.finalize()) == digest("ab"))
+        #expect(hex(first.finalize()) == digest("abc"))
+        Array("c".utf8).withUnsafeBytes { second.update($0) }
+        #expect(hex(second.finalize()) == digest("abc"), "a finalized digest can still be added to")
+    }
+
     @Test func contentHasherKeysAreTheLengthPrefixedSHA256OfTheirParts() {
         var hasher = ContentHasher()
         hasher.combine("abc")
