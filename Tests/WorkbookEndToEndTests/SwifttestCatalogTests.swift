@@ -68,7 +68,7 @@ import Testing
         let run = try WorkbookProcess.run(["check", "--no-cache"], in: root)
         #expect(run.exitCode == 1)
         #expect(run.stdout.contains("Book.docc/Chapters/Errors.md:16:3: error: the test expects a compile error ('!$'), but the block compiled"), "\(run.stdout)")
-        #expect(run.stdout.contains("Book.docc/Chapters/Errors.md:37:3: error: the test expects a trap ('xx'), but the block ran to the end"), "\(run.stdout)")
+        #expect(run.stdout.contains("Book.docc/Chapters/Errors.md:38:3: error: the test expects a trap ('xx'), but the block ran to the end"), "\(run.stdout)")
     }
 
     @Test func theSiteShowsTheListingsWithoutTestsDirectivesOrComments() throws {

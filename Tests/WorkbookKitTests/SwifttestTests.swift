@@ -43,10 +43,10 @@ import Testing
         #expect(test.testName == "adding")
         #expect(test.lines.map(\.marker) == [.hiddenCode, .shownCode, .shownCode, .printedText, .printedLine, .hiddenOutput,
                                              .shownOutput, .diagnostic, .diagnosticSource, .diagnosticSource, .comment, .trap])
-        #expect(test.lines.map(\.line) == [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20])
-        #expect(test.lines[2].continuation && test.lines[2].text == "   1, 2)")
+        #expect(test.lines.map(\.line) == [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21])
+        #expect(test.lines[2].continuation && test.lines[2].text == "    1, 2)")
         #expect(test.expectedOutput.map(\.text) == ["total is 3", "3", "done"])
-        #expect(test.shownCode == ["let total = add(", "   1, 2)"])
+        #expect(test.shownCode == ["let total = add(", "    1, 2)"])
         #expect(test.expected == .crash)
         #expect(test.expectedDiagnostics.map(\.text) == ["warning: something"])
     }
@@ -54,12 +54,12 @@ import Testing
     @Test func theProgramKeepsTheChaptersLinesAndColumns() throws {
         let snippet = try extract(Self.chapter).snippets[1]
         let lines = snippet.code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(snippet.codeFirstLine == 9)
+        #expect(snippet.codeFirstLine == 10)
         #expect(lines[0] == "     func add(_ a: Int, _ b: Int) -> Int { a + b }")
         #expect(lines[1] == "     let total = add(")
         #expect(lines[2] == "         1, 2)")
         #expect(lines[3] == "     print(\"total is \\(total)\")")
-        #expect(lines[4...].allSatisfy(\.isEmpty))
+        #expect(lines[4...].allSatisfy { $0.isEmpty })
         #expect(snippet.options.hide && snippet.options.documentation.environment == "swifttest-adding")
         #expect(snippet.options.documentation.expect == .crash)
     }
