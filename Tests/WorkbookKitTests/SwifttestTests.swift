@@ -120,3 +120,21 @@ import Testing
         #expect(images["plain"] == CatalogImage(light: "Other/plain@2x.png"))
     }
 }
+
+extension SwifttestTests {
+    @Test func aBlockOfSeveralTestsRunsInEachOfTheirPrograms() throws {
+        let source = """
+            <!--
+              - test: `a, b`, `c`
+
+              ```swifttest
+              -> let x = 1
+              ```
+            -->
+
+            """
+        let chapter = try extract(source)
+        #expect(chapter.snippets.map { $0.swifttest?.testName } == ["a", "b", "c"])
+        #expect(Set(chapter.snippets.map(\.fenceLine)) == [4])
+    }
+}

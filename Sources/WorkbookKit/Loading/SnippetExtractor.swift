@@ -119,7 +119,9 @@ private struct Parser {
                .allSatisfy({ lines.isBlank($0) }) {
             listing.tested = true
             if !listing.options.template && !listing.options.signature { listing.options.norun = true }
-            listing.drift = ListingDrift.find(listing: listing, testedBy: found.map(\.block))
+            // A block of several tests is found once per test: its code counts once.
+            let distinct = found.enumerated().filter { index, item in !found[..<index].contains { $0.open == item.open } }.map(\.element.block)
+            listing.drift = ListingDrift.find(listing: listing, testedBy: distinct)
             blocks[last] = .snippet(listing)
         }
         for item in found {

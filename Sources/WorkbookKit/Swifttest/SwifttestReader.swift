@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the `swifttest` blocks of an HTML comment, as The Swift Programming Language writes
 /// them under a listing:
 ///
@@ -16,8 +18,9 @@
 /// text starts after the marker and one space. A line indented past that column (or whose
 /// first two characters are no marker) continues the line above: code continues code, and
 /// the indentation up to the code's column (the marker's column + 3) is removed. A blank line
-/// is nothing. The block's test name is the first `` `name` `` of the nearest `- test:` line
-/// above it in the comment.
+/// is nothing. The block's test names are those of the nearest `- test:` line above it in the
+/// comment, separated by commas, in backticks (`` `a, b` `` or `` `a`, `b` ``): the block is
+/// part of each of those tests' programs.
 struct SwifttestReader {
     /// A block and where it is in the chapter.
     struct Found: Equatable {
@@ -33,20 +36,22 @@ struct SwifttestReader {
     /// The blocks of the comment on the 0-based lines `range` of `lines`.
     static func blocks(in range: ClosedRange<Int>, of lines: SourceLines) -> [Found] {
         var found: [Found] = []
-        var testName: String? = nil
+        var testNames: [String] = []
         var index = range.lowerBound
         while index <= range.upperBound {
             let content = lines.content(index)
             let indent = content.prefix { $0 == " " }.count
             let trimmed = content.dropFirst(indent)
             if trimmed.hasPrefix("- test:") {
-                testName = name(in: trimmed.dropFirst(7))
+                testNames = names(in: trimmed.dropFirst(7))
             } else if trimmed.hasPrefix("```swifttest") {
                 var close = index + 1
                 while close <= range.upperBound, lines.content(close).drop(while: { $0 == " " }) != "```" { close += 1 }
                 let blockLines = read(index + 1..<min(close, range.upperBound + 1), of: lines, indent: indent)
-                found.append(Found(block: SwifttestBlock(testName: testName ?? "swifttest-\(index + 1)", lines: blockLines),
-                                   open: index, close: min(close, range.upperBound), indent: indent))
+                for name in testNames.isEmpty ? ["swifttest-\(index + 1)"] : testNames {
+                    found.append(Found(block: SwifttestBlock(testName: name, lines: blockLines),
+                                       open: index, close: min(close, range.upperBound), indent: indent))
+                }
                 index = close + 1
                 continue
             }
@@ -55,16 +60,9 @@ struct SwifttestReader {
         return found
     }
 
-    /// The first `` `name` `` of a `- test:` line's rest.
-    static func name(in text: Substring) -> String? {
-        guard let start = text.firstIndex(of: "`") else {
-            let word = text.drop { $0 == " " }.prefix { $0 != " " }
-            return word.isEmpty ? nil : String(word)
-        }
-        let rest = text[text.index(after: start)...]
-        guard let end = rest.firstIndex(of: "`") else { return nil }
-        let name = rest[..<end]
-        return name.isEmpty ? nil : String(name)
+    /// The names of a `- test:` line's rest: the comma-separated names, backticks aside.
+    static func names(in text: Substring) -> [String] {
+        text.split(separator: ",").map { $0.filter { $0 != "`" }.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The lines of a block whose markers are at the 0-based column `indent`.
