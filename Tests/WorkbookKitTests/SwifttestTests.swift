@@ -138,3 +138,53 @@ extension SwifttestTests {
         #expect(Set(chapter.snippets.map(\.fenceLine)) == [4])
     }
 }
+
+extension SwifttestTests {
+    @Test func aWholeCompilerMessageUnderBangBangIsAnExpectedError() throws {
+        let source = """
+            <!--
+              - test: `overflow`
+
+              ```swifttest
+              -> let tooBig: Int8 = Int8.max + 1
+              !! /tmp/swifttest.swift:1:29: error: arithmetic operation '127 + 1' (on type 'Int8') results in an overflow
+              !! let tooBig: Int8 = Int8.max + 1
+              !!                    ~~~~~~~~ ^ ~
+              ```
+            -->
+
+            """
+        let test = try #require(try extract(source).snippets.first?.swifttest)
+        #expect(test.expectedErrors.map(\.text) == ["error: arithmetic operation '127 + 1' (on type 'Int8') results in an overflow"])
+        #expect(test.expected == .error)
+    }
+}
+
+extension SwifttestTests {
+    @Test func theDiagnosticGroupANewerCompilerNamesIsNotCompared() {
+        #expect(SwifttestCheck.diagnosticText("A.md:3:5: error: overlapping accesses to 'x' [#ExclusivityViolation]")
+                == "error: overlapping accesses to 'x'")
+        #expect(SwifttestCheck.diagnosticText("A.md:3:5: error: subscript 'a[#b]'") == "error: subscript 'a[#b]'")
+        #expect(SwifttestCheck.diagnosticText("A.md:3:5: warning: unused") == nil)
+    }
+}
+
+extension SwifttestTests {
+    @Test func spacesAtTheEndOfAPrintedLineAreNotCompared() throws {
+        let source = """
+            <!--
+              - test: `spaces`
+
+              ```swifttest
+              -> print("a", terminator: " "); print("b ")
+              << a b
+              ```
+            -->
+
+            """
+        let snippet = try #require(try extract(source).snippets.first)
+        let block = try #require(snippet.swifttest)
+        #expect(SwifttestCheck().compare(snippet, block: block, actual: "a b \n", path: "A.md") == nil)
+        #expect(SwifttestCheck().compare(snippet, block: block, actual: "a  b\n", path: "A.md")?.line == 6)
+    }
+}

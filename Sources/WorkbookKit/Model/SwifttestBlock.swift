@@ -20,9 +20,26 @@ public struct SwifttestBlock: Sendable, Equatable {
     }
 
     /// The diagnostics the compiler must give: the `!$` lines that start with `error:` or
-    /// `warning:` (notes are not compared).
+    /// `warning:`, and the `!!` lines that are a whole compiler message
+    /// (`/tmp/swifttest.swift:2:29: error: …`), as `error: …` (notes are not compared).
     public var expectedDiagnostics: [SwifttestLine] {
-        lines.filter { $0.marker == .diagnostic && ($0.text.hasPrefix("error:") || $0.text.hasPrefix("warning:")) }
+        lines.compactMap { line in
+            var line = line
+            if line.marker == .diagnosticSource, let message = Self.messageOfLocatedDiagnostic(line.text) { line.text = message }
+            else if line.marker != .diagnostic { return nil }
+            return line.text.hasPrefix("error:") || line.text.hasPrefix("warning:") ? line : nil
+        }
+    }
+
+    /// `error: message` of `path:line:col: error: message` (or `warning:`, `note:`), else `nil`.
+    static func messageOfLocatedDiagnostic(_ text: String) -> String? {
+        for kind in ["error:", "warning:", "note:"] {
+            guard let range = text.range(of: ": " + kind + " ") else { continue }
+            let location = text[..<range.lowerBound].split(separator: ":")
+            guard location.count >= 3, location.suffix(2).allSatisfy({ $0.allSatisfy(\.isNumber) }) else { continue }
+            return kind + " " + text[range.upperBound...]
+        }
+        return nil
     }
 
     /// The `!$ error:` lines.

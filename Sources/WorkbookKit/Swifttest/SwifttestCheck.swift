@@ -1,10 +1,11 @@
 /// Checks what a `swifttest` block's program did against the block's markers.
 ///
 /// - A block without `!$ error:` or `xx` must print exactly its `<-`, `<<` and `</` lines, in
-///   order (through the workbook's `filters`).
+///   order (through the workbook's `filters`; the spaces at the end of a line aside).
 /// - A block with `!$ error:` must fail to compile with those errors: the `error: …` texts of
 ///   the compiler's errors at the block's lines equal the `!$ error:` lines, in any order
-///   (notes and warnings are not compared).
+///   (notes and warnings are not compared; the diagnostic group a newer compiler names after
+///   a message, ` [#ExclusivityViolation]`, is left out).
 /// - A block with `xx` must trap (the runtime's message, which names addresses, is not
 ///   compared) after printing its output lines.
 ///
@@ -38,8 +39,13 @@ public struct SwifttestCheck: Sendable {
     }
 
     func compareOutput(_ snippet: Snippet, block: SwifttestBlock, actual: String, path: String) -> SnippetMismatch? {
-        let expectedLines = block.expectedOutput
+        let expectedLines = block.expectedOutput.map { line in
+            var line = line
+            line.text = Self.withoutTrailingSpaces(line.text)
+            return line
+        }
         let expected = OutputLines.join(expectedLines.map(\.text))
+        let actual = OutputLines.join(OutputLines.split(actual).map(Self.withoutTrailingSpaces))
         if matcher.matches(expected: expected, actual: actual) { return nil }
         let actualLines = matcher.filteredLines(actual)
         let differing = expectedLines.indices.first { index in
@@ -62,10 +68,24 @@ public struct SwifttestCheck: Sendable {
                                    .unified(oldName: "test", newName: "actual"))
     }
 
-    /// `error: message` of a `path:line:col: error: message` line, or `nil`.
+    /// `line` without the spaces at its end: a marker line cannot keep them (the book's
+    /// editors strip them), so printed lines are compared without them.
+    static func withoutTrailingSpaces(_ line: String) -> String {
+        var line = Substring(line)
+        while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
+        return String(line)
+    }
+
+    /// `error: message` of a `path:line:col: error: message` line, or `nil`; the name of the
+    /// diagnostic's group that newer compilers append (` [#ExclusivityViolation]`) is left out.
     static func diagnosticText(_ line: String) -> String? {
         guard let range = line.range(of: ": error: ") else { return nil }
-        return "error: " + line[range.upperBound...]
+        var message = line[range.upperBound...]
+        if message.hasSuffix("]"), let group = message.range(of: " [#", options: .backwards),
+           message[group.upperBound...].dropLast().allSatisfy({ $0.isLetter || $0.isNumber }) {
+            message = message[..<group.lowerBound]
+        }
+        return "error: " + message
     }
 
     /// What a program that trapped printed: its output without the runtime's message, which
