@@ -49,7 +49,6 @@ tail -1 "$work/warm.out"
 if [ -n "${SITE:-}" ]; then
     "$workbook" build --root "$work" --output "$SITE" --jobs "$JOBS" > "$work/build.out" 2>&1 || true
     tail -2 "$work/build.out"
-    rm -rf "$SITE.keep" && cp -R "$work/TSPL.docc" "$SITE.source"
 fi
 python3 - "$work" <<'PY'
 import os, re, sys, glob
