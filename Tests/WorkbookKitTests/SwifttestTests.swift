@@ -188,3 +188,33 @@ extension SwifttestTests {
         #expect(SwifttestCheck().compare(snippet, block: block, actual: "a  b\n", path: "A.md")?.line == 6)
     }
 }
+
+extension SwifttestTests {
+    @Test func aBraceAfterAHiddenLineClosesTheShownLoop() throws {
+        let source = """
+            ```swift
+            for tick in 0..<3 {
+                // render the tick
+            }
+            ```
+
+            <!--
+              - test: `loop`
+
+              ```swifttest
+              -> for tick in 0..<3 {
+                    // render the tick
+              >>    print(tick)
+                 }
+              << 0
+              << 1
+              << 2
+              ```
+            -->
+
+            """
+        let chapter = try extract(source)
+        #expect(chapter.snippets[1].swifttest?.shownCode == ["for tick in 0..<3 {", "   // render the tick", "}"])
+        #expect(chapter.snippets[0].drift == nil)
+    }
+}

@@ -17,8 +17,9 @@ import Foundation
 /// fence are its marker (`->`, `>>`, `<-`, `<<`, `/>`, `</`, `!$`, `!!`, `xx`, `//`), and its
 /// text starts after the marker and one space. A line indented past that column (or whose
 /// first two characters are no marker) continues the line above: code continues code, and
-/// the indentation up to the code's column (the marker's column + 3) is removed. A blank line
-/// is nothing. The block's test names are those of the nearest `- test:` line above it in the
+/// the indentation up to the code's column (the marker's column + 3) is removed; after a `>>`
+/// line, a line less indented than its code closes what a `->` line opened, and is shown code.
+/// A blank line is nothing. The block's test names are those of the nearest `- test:` line above it in the
 /// comment, separated by commas, in backticks (`` `a, b` `` or `` `a`, `b` ``): the block is
 /// part of each of those tests' programs.
 struct SwifttestReader {
@@ -69,6 +70,7 @@ struct SwifttestReader {
     static func read(_ range: Range<Int>, of lines: SourceLines, indent: Int) -> [SwifttestLine] {
         var result: [SwifttestLine] = []
         var previous: SwifttestMarker? = nil
+        var hiddenIndent = 0  // the indentation of the code of the last `>>` line
         for index in range {
             let content = lines.content(index)
             if content.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
@@ -77,11 +79,16 @@ struct SwifttestReader {
             if leading == indent, let marker = SwifttestMarker(rawValue: String(atColumn.prefix(2))),
                atColumn.count == 2 || atColumn.dropFirst(2).first == " " {
                 previous = marker
+                let text = atColumn.dropFirst(3)
+                if marker == .hiddenCode { hiddenIndent = text.prefix { $0 == " " }.count }
                 result.append(SwifttestLine(line: index + 1, column: indent + 1, marker: marker,
-                                            text: String(atColumn.dropFirst(3))))
-            } else if let marker = previous {
+                                            text: String(text)))
+            } else if var marker = previous {
                 let codeColumn = indent + 3
                 let text = content.prefix(codeColumn).allSatisfy { $0 == " " } ? content.dropFirst(codeColumn) : content.drop { $0 == " " }
+                // Less indented than the hidden line above it, a line closes what a shown
+                // line opened (the `}` of a `->` loop around a `>>` line): it is shown.
+                if marker == .hiddenCode, text.prefix(while: { $0 == " " }).count < hiddenIndent { marker = .shownCode }
                 result.append(SwifttestLine(line: index + 1, column: min(leading, codeColumn) + 1, marker: marker,
                                             continuation: true, text: String(text)))
             } else {
