@@ -25,6 +25,9 @@ public struct PromoteOutcome: Sendable, Equatable {
     /// was written (a chapter changed on disk during the run, a file that cannot be written);
     /// empty on success.
     public var errors: [WorkbookError]
+    /// The `swifttest` blocks and tested listings that do not pass (`swifttest = "check"`):
+    /// reported, never rewritten (they are the book's tests).
+    public var swifttestMismatches: [SnippetMismatch] = []
 
     public var succeeded: Bool { errors.isEmpty && skipped.isEmpty }
 }

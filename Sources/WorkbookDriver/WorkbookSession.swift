@@ -90,10 +90,25 @@ public struct WorkbookSession: Sendable {
         do {
             let result = try Promoter(documentation: workbook.config.documentation).promote(execution, root: workbook.root)
             let unmet = result.skipped.flatMap(\.errors).filter { $0.stage == "promote" }
-            return PromoteOutcome(execution: execution, written: result.written, skipped: result.skipped,
-                                  errors: execution.errors + unmet)
+            var outcome = PromoteOutcome(execution: execution, written: result.written, skipped: result.skipped,
+                                         errors: execution.errors + unmet)
+            outcome.swifttestMismatches = swifttestMismatches(execution)
+            return outcome
         } catch {
             return PromoteOutcome(execution: execution, written: [], errors: execution.errors + error.errors)
+        }
+    }
+
+    /// The mismatches of `swifttest` blocks and of the listings they test: `promote` reports
+    /// them and writes nothing for them.
+    func swifttestMismatches(_ execution: ExecutionReport) -> [SnippetMismatch] {
+        guard workbook.config.documentation.swifttest == .check else { return [] }
+        let tests = execution.chapters.filter { $0.chapter.snippets.contains { $0.swifttest != nil || $0.tested } }
+        let lines = Dictionary(grouping: tests.flatMap { executed in
+            executed.chapter.snippets.filter { $0.swifttest != nil || $0.tested }.map { (executed.chapter.path, $0.lineRange) }
+        }, by: \.0)
+        return workbook.config.documentation.comparison.compare(tests).mismatches.filter { mismatch in
+            lines[mismatch.path]?.contains { $0.1.contains(mismatch.line - 1) || $0.1.upperBound == mismatch.line } ?? false
         }
     }
 

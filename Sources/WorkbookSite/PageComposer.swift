@@ -60,6 +60,7 @@ struct PageComposer {
         }
         var slugger = HeadingSlugger()
         var rendered = MarkdownRenderer.render(Self.proseWithMarkers(chapter), environment: environment, slugger: &slugger)
+        if chapter.inCatalog { rendered.html = DocCProse.pictures(in: rendered.html) }
         let lines = chapter.source.split(separator: "\n", omittingEmptySubsequences: false)
         rendered.problems = rendered.problems.map { problem in
             var problem = problem
@@ -89,12 +90,13 @@ struct PageComposer {
     func snippet(_ snippet: Snippet, output: String?, chapter: Chapter, lookups: Lookups, slugger: inout HeadingSlugger) -> RenderedMarkdown {
         var result = RenderedMarkdown()
         var classes = "snippet"
-        if snippet.options.template { classes += " template" } else if snippet.options.norun { classes += " norun" }
+        // A listing its `swifttest` blocks test is shown as the book shows it: its test runs it.
+        if snippet.options.template { classes += " template" } else if snippet.options.norun && !snippet.tested { classes += " norun" }
         if snippet.options.compileOnly { classes += " compile-only" }
         if snippet.options.hide { classes += " hidden-code" }
         var html = "<div class=\"\(classes)\">\n"
         if !snippet.options.hide {
-            if let note = Self.note(snippet.options) { html += "<p class=\"snippet-note\">\(note)</p>\n" }
+            if !snippet.tested, let note = Self.note(snippet.options) { html += "<p class=\"snippet-note\">\(note)</p>\n" }
             html += "<pre class=\"code\"><code class=\"language-swift\">\(highlighter.highlight(snippet.code))</code></pre>\n"
         }
         if let output, !output.isEmpty, !snippet.options.norun {
@@ -142,14 +144,14 @@ struct PageComposer {
             switch block {
             case .prose(let prose):
                 pad(to: prose.firstLine)
-                text += prose.text
+                text += chapter.inCatalog ? DocCProse.shown(prose.text, chapter: chapter) : prose.text
                 var lines = prose.text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
                 if !prose.text.hasSuffix("\n") {
                     text += "\n"
                     lines += 1
                 }
                 nextLine = prose.firstLine + lines
-            case .snippet(let snippet) where snippet.nested:
+            case .snippet(let snippet) where snippet.inProse:
                 // Shown by the prose around it, as written (inside its quote or list item).
                 continue
             case .snippet(let snippet):

@@ -18,6 +18,12 @@ struct PromoteCommand: AsyncParsableCommand {
         Console.report(outcome.errors, root: session.workbook.root)
         for path in outcome.written { Console.print("promoted \(path)") }
         for skipped in outcome.skipped { Console.print("left \(skipped.path) untouched: \(skipped.reason)") }
+        // The book's tests are reported, never rewritten.
+        for mismatch in outcome.swifttestMismatches { Console.print(mismatch.description) }
+        if !outcome.swifttestMismatches.isEmpty {
+            let count = outcome.swifttestMismatches.count
+            Console.print("\(count) swifttest mismatch\(count == 1 ? "" : "es") reported, not promoted: swifttest blocks are the book's tests.")
+        }
         Console.print(Self.summary(outcome))
         guard outcome.succeeded else { throw ExitCode.failure }
     }

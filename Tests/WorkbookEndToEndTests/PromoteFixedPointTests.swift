@@ -15,6 +15,7 @@ import Testing
         "check-links": "a chapter links to a chapter that does not exist",
         "doc-notebook": "a listing has a deliberate compile error, one needs its constant, one traps",
         "signatures": "a guide shows signatures the library no longer has",
+        "swifttest-catalog": "a swifttest block expects the wrong output and a listing drifted from its test: promote does not rewrite the book's tests",
     ]
 
     /// Fixtures left out, and why.

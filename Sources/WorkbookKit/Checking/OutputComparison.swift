@@ -108,6 +108,13 @@ public struct OutputComparison: Sendable {
             tally.signatures += 1
             return nil
         }
+        if let drift = snippet.drift {
+            // A listing whose `swifttest` blocks test other code: the book shows untested code.
+            tally.mismatched += 1
+            return SnippetMismatch(path: executed.chapter.path, line: drift.line, column: 1,
+                                   reason: "error: the listing differs from the code its swifttest blocks test ('->' lines)",
+                                   diff: drift.diff)
+        }
         if snippet.options.norun {
             tally.norun += 1
             return nil
@@ -132,6 +139,9 @@ public struct OutputComparison: Sendable {
         let path = executed.chapter.path
         if let unmet = executed.unmetExpectations[snippet.index] {
             tally.mismatched += 1
+            if let block = snippet.swifttest {
+                return SwifttestCheck(matcher: matcher).unmet(snippet, block: block, reason: unmet, actual: actual, path: path)
+            }
             return unmetMismatch(snippet, reason: unmet, actual: actual, path: path)
         }
         if let mismatch = compare(snippet, actual: actual, path: path) {
@@ -151,6 +161,9 @@ public struct OutputComparison: Sendable {
 
     /// The mismatch of one snippet, or `nil` when its recorded output is right.
     public func compare(_ snippet: Snippet, actual: String, path: String) -> SnippetMismatch? {
+        if let block = snippet.swifttest {
+            return SwifttestCheck(matcher: matcher).compare(snippet, block: block, actual: actual, path: path)
+        }
         if snippet.nested {
             // Inside a quote or list: checked by its `// Prints` comments only.
             guard prints, PrintsCheck.applies(to: snippet) else { return nil }

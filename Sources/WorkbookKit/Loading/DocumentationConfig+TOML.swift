@@ -2,7 +2,7 @@ import TOMLKit
 
 extension DocumentationConfig {
     /// The keys of `workbook.toml` these settings read.
-    public static let knownKeys = ["snippets", "prints", "filters", "imports"]
+    public static let knownKeys = ["snippets", "prints", "filters", "imports", "swifttest"]
 
     /// A bad value: the message, one sentence naming the key.
     public struct Problem: Error, Sendable, Equatable {
@@ -15,6 +15,7 @@ extension DocumentationConfig {
         case "snippets": snippets = try Self.choice(value, key: key)
         case "prints": prints = try Self.choice(value, key: key)
         case "filters": filters = try Self.filters(value, key: key)
+        case "swifttest": swifttest = try Self.choice(value, key: key)
         case "imports": imports = try Self.moduleNames(value, key: key)
         default: throw Problem(message: "unknown key '\(key)'")
         }

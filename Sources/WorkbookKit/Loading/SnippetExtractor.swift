@@ -8,11 +8,18 @@ public struct SnippetExtractor: Sendable {
     public static let outputStartMarker = "<!-- output -->"
     public static let outputEndMarker = "<!-- /output -->"
 
-    public init() {}
+    /// Whether the `swifttest` blocks in HTML comments are read as hidden snippets
+    /// (`swifttest = "check"`).
+    public var swifttests: Bool
+
+    public init(swifttests: Bool = false) {
+        self.swifttests = swifttests
+    }
 
     /// Parses `source`, the text of the file at `path` (relative to the workbook root).
     public func extract(path: String, source: String) throws(WorkbookErrors) -> Chapter {
         var parser = Parser(path: path, lines: SourceLines(source))
+        parser.swifttests = swifttests
         parser.run()
         if !parser.errors.isEmpty { throw WorkbookErrors(parser.errors) }
         return Chapter(path: path, source: source, blocks: parser.blocks)
@@ -27,6 +34,7 @@ private struct Parser {
     var proseStart = 0
     var snippetCount = 0
     var nestedSnippet = NestedSnippetDetector()
+    var swifttests = false
 
     init(path: String, lines: SourceLines) {
         self.path = path
@@ -39,7 +47,8 @@ private struct Parser {
             let line = lines.content(index)
             if let end = htmlCommentEnd(from: index) {
                 // An HTML comment is an HTML block up to its `-->`: a fence inside it (a
-                // listing's test kept in a comment) is not code.
+                // listing's test kept in a comment) is not code, unless it is a `swifttest` block.
+                if swifttests { swifttestSnippets(in: index...end) }
                 index = end + 1
             } else if let column = nestedSnippet.read(line) {
                 index = nestedSnippet(openedAt: index, column: column)
@@ -97,6 +106,35 @@ private struct Parser {
         blocks.append(.snippet(snippet))
         snippetCount += 1
         return closed ? end + 1 : end
+    }
+
+    /// Appends a hidden snippet for each `swifttest` block of the comment on `range`, in the
+    /// program of its test name; a listing right above the comment is tested by them: it is
+    /// not run itself, and its drift from their code is noted.
+    mutating func swifttestSnippets(in range: ClosedRange<Int>) {
+        let found = SwifttestReader.blocks(in: range, of: lines)
+        guard !found.isEmpty else { return }
+        if let last = blocks.indices.last, case .snippet(var listing) = blocks[last], !listing.inProse,
+           ((listing.recorded?.lineRange.upperBound ?? listing.lineRange.upperBound)..<range.lowerBound)
+               .allSatisfy({ lines.isBlank($0) }) {
+            listing.tested = true
+            if !listing.options.template && !listing.options.signature { listing.options.norun = true }
+            // A block of several tests is found once per test: its code counts once.
+            let distinct = found.enumerated().filter { index, item in !found[..<index].contains { $0.open == item.open } }.map(\.element.block)
+            listing.drift = ListingDrift.find(listing: listing, testedBy: distinct)
+            blocks[last] = .snippet(listing)
+        }
+        for item in found {
+            var options = SnippetOptions(hide: true)
+            let name = String(item.block.testName.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" })
+            options.documentation = DocumentationOptions(environment: "swifttest-" + name, expect: item.block.expected)
+            var snippet = Snippet(index: snippetCount, fenceLine: item.open + 1,
+                                  code: SwifttestReader.programCode(of: item, lines: lines), codeFirstLine: item.open + 2,
+                                  options: options, lineRange: item.open..<item.close + 1, recorded: nil)
+            snippet.swifttest = item.block
+            blocks.append(.snippet(snippet))
+            snippetCount += 1
+        }
     }
 
     /// The last line of the HTML comment that starts at line `index` (after at most three

@@ -22,7 +22,8 @@ public struct WorkbookLoader: Sendable {
         }
         StaleTemporaryFiles.removeFileTemporaries(in: folder)
         var chapters: [Chapter] = []
-        for name in chapterFileNames(in: folder) {
+        let catalog = DocCCatalog.isCatalog(config.chaptersFolder) ? DocCCatalog.read(folder) : nil
+        for name in catalog?.pages ?? chapterFileNames(in: folder) {
             let path = "\(config.chaptersFolder)/\(name)"
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder), isFolder.boolValue {
@@ -36,7 +37,9 @@ public struct WorkbookLoader: Sendable {
                     errors.append(WorkbookError(path: path, message: "the chapter is not valid UTF-8", stage: "load"))
                     continue
                 }
-                chapters.append(try SnippetExtractor().extract(path: path, source: source))
+                var chapter = try SnippetExtractor(swifttests: config.documentation.swifttest == .check).extract(path: path, source: source)
+                chapter.catalogImages = catalog?.images
+                chapters.append(chapter)
             } catch let error as WorkbookErrors {
                 errors += error.errors
             } catch {
@@ -44,7 +47,9 @@ public struct WorkbookLoader: Sendable {
             }
         }
         if !errors.isEmpty { throw WorkbookErrors(errors) }
-        return Workbook(root: root, config: config, chapters: chapters)
+        var workbook = Workbook(root: root, config: config, chapters: chapters)
+        workbook.catalogImages = catalog?.images ?? [:]
+        return workbook
     }
 
     func loadConfig(root: URL) throws(WorkbookErrors) -> WorkbookConfig {

@@ -6,11 +6,25 @@ public struct Chapter: Sendable, Equatable {
     public var source: String
     /// The chapter's blocks in source order.
     public var blocks: [ChapterBlock]
+    /// When the chapter is a page of a DocC catalog (`chapters = "TSPL.docc"`): the catalog's
+    /// images by bare name, paths relative to the catalog folder; `nil` otherwise.
+    public var catalogImages: [String: CatalogImage]? = nil
 
     public init(path: String, source: String, blocks: [ChapterBlock]) {
         self.path = path
         self.source = source
         self.blocks = blocks
+    }
+
+    /// Whether the chapter is a page of a DocC catalog.
+    public var inCatalog: Bool { catalogImages != nil }
+
+    /// The folder of the chapter relative to its catalog's folder, as `../` steps
+    /// (`TSPL.docc/LanguageGuide/TheBasics.md` → `../`).
+    public var pathToCatalog: String {
+        let components = path.split(separator: "/")
+        guard let catalog = components.firstIndex(where: { $0.hasSuffix(".docc") }) else { return "" }
+        return String(repeating: "../", count: max(0, components.count - catalog - 2))
     }
 
     /// The file name without folder (`02-ewa.md`).

@@ -18,6 +18,16 @@ public enum PrintsMode: String, Sendable, Equatable, CaseIterable {
     case check
 }
 
+/// `swifttest = …`: whether the `swifttest` blocks kept in HTML comments under listings
+/// (The Swift Programming Language's tests) run.
+public enum SwifttestMode: String, Sendable, Equatable, CaseIterable {
+    /// They are comments (the default).
+    case ignore
+    /// Each test name's blocks run as one program and are checked against their markers;
+    /// a listing right above its blocks is not run itself, and must show their code.
+    case check
+}
+
 /// The `workbook.toml` keys for chapters written like Swift documentation: `snippets`,
 /// `prints` and `filters`.
 public struct DocumentationConfig: Sendable, Equatable {
@@ -30,6 +40,8 @@ public struct DocumentationConfig: Sendable, Equatable {
     /// `filters`: replacements applied to every line of actual and expected outputs before
     /// they are compared, in order.
     public var filters: [OutputFilter] = []
+    /// `swifttest`: whether `swifttest` blocks run.
+    public var swifttest: SwifttestMode = .ignore
 
     public init(snippets: SnippetGrouping = .shared, prints: PrintsMode = .ignore, filters: [OutputFilter] = [],
                 imports: [String] = []) {

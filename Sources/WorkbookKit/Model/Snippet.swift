@@ -18,6 +18,19 @@ public struct Snippet: Sendable, Equatable {
     /// it runs like any other, is shown as part of the prose around it, and its output is
     /// never recorded; it is checked through its `// Prints` comments only.
     public var nested = false
+    /// The `swifttest` block this hidden snippet runs (`swifttest = "check"`): it lies inside an
+    /// HTML comment of the prose, is never shown, recorded or promoted, and is checked against
+    /// the block's markers (see `SwifttestCheck`).
+    public var swifttest: SwifttestBlock? = nil
+    /// Whether `swifttest` blocks under this listing test it (`swifttest = "check"`): it is
+    /// shown, and not run itself (`norun`); its test runs its code.
+    public var tested = false
+    /// Where the listing's code differs from the code its `swifttest` blocks test.
+    public var drift: ListingDrift? = nil
+
+    /// Whether the snippet is shown as part of the prose around it (inside a quote, a list
+    /// item or an HTML comment) rather than in a place of its own.
+    public var inProse: Bool { nested || swifttest != nil }
 
     public init(
         index: Int, fenceLine: Int, code: String, codeFirstLine: Int,

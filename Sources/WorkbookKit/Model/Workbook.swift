@@ -10,6 +10,9 @@ public struct Workbook: Sendable, Equatable {
     public var config: WorkbookConfig
     /// Chapters ordered by file name.
     public var chapters: [Chapter]
+    /// When the chapters folder is a DocC catalog: its images by bare name (`UTF8`), paths
+    /// relative to the catalog folder; empty otherwise.
+    public var catalogImages: [String: CatalogImage] = [:]
 
     public init(root: URL, config: WorkbookConfig, chapters: [Chapter]) {
         self.root = root

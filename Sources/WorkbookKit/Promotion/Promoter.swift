@@ -26,7 +26,7 @@ public struct Promoter: Sendable {
         var edits: [(range: Range<Int>, text: String)] = []
         // A snippet inside a quote or list has no recorded output: it is checked by its
         // `// Prints` comments, which `promote` leaves as they are there.
-        for snippet in chapter.snippets where !snippet.options.norun && !snippet.nested {
+        for snippet in chapter.snippets where !snippet.options.norun && !snippet.inProse {
             guard snippet.index < outputs.count, var actual = outputs[snippet.index] else { continue }
             if snippet.options.documentation.expect != nil {
                 // Its diagnostics name chapter lines: write them as they are in the new text.
