@@ -8,6 +8,8 @@ public struct CheckOutcome: Sendable, Equatable {
     public var comparison: ComparisonReport
     /// Broken links and missing images, as `build` reports them.
     public var siteErrors: [WorkbookError] = []
+    /// The doc comment examples per source file (`doc_comments = "check"`), or `nil`.
+    public var docComments: DocCommentReport? = nil
 
     /// Every snippet matched, every chapter ran, and every link and image resolves.
     public var succeeded: Bool { comparison.failed == 0 && execution.errors.isEmpty && siteErrors.isEmpty }
@@ -25,8 +27,11 @@ public struct PromoteOutcome: Sendable, Equatable {
     /// was written (a chapter changed on disk during the run, a file that cannot be written);
     /// empty on success.
     public var errors: [WorkbookError]
+    /// Doc comment examples whose output differs from their `// Prints` comments, or that did
+    /// not fail as marked: reported, never written (source files are not rewritten).
+    public var docCommentMismatches: [SnippetMismatch] = []
 
-    public var succeeded: Bool { errors.isEmpty && skipped.isEmpty }
+    public var succeeded: Bool { errors.isEmpty && skipped.isEmpty && docCommentMismatches.isEmpty }
 }
 
 /// What `build` wrote.

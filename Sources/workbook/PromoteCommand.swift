@@ -18,6 +18,12 @@ struct PromoteCommand: AsyncParsableCommand {
         Console.report(outcome.errors, root: session.workbook.root)
         for path in outcome.written { Console.print("promoted \(path)") }
         for skipped in outcome.skipped { Console.print("left \(skipped.path) untouched: \(skipped.reason)") }
+        for mismatch in outcome.docCommentMismatches { Console.print(mismatch.description) }
+        Console.annotate(outcome.docCommentMismatches, root: session.workbook.root)
+        let sourceFiles = Set(outcome.docCommentMismatches.map(\.path))
+        if !sourceFiles.isEmpty {
+            Console.print("\(outcome.docCommentMismatches.count) doc comment example\(outcome.docCommentMismatches.count == 1 ? "" : "s") in \(sourceFiles.count) source file\(sourceFiles.count == 1 ? "" : "s") differ from their comments; promote does not rewrite source files: edit them.")
+        }
         Console.print(Self.summary(outcome))
         guard outcome.succeeded else { throw ExitCode.failure }
     }

@@ -6,6 +6,12 @@ public struct Chapter: Sendable, Equatable {
     public var source: String
     /// The chapter's blocks in source order.
     public var blocks: [ChapterBlock]
+    /// Modules the chapter's programs import besides the workbook's `imports` (the products,
+    /// for the examples of a source file's doc comments).
+    public var imports: [String] = []
+    /// Whether the chapter stands for the doc comment examples of a Swift source file
+    /// (`doc_comments = "check"`): `path` names that file, which is never rewritten.
+    public var isSourceFile = false
 
     public init(path: String, source: String, blocks: [ChapterBlock]) {
         self.path = path
