@@ -1,3 +1,6 @@
+import SwiftParser
+import SwiftSyntax
+
 /// A code block of a doc comment, as DocC reads it: a fenced block or an indented one.
 public struct DocCommentExample: Sendable, Equatable {
     /// The comment's line holding the opening fence, or `nil` for an indented block.
@@ -27,12 +30,47 @@ public struct DocCommentExample: Sendable, Equatable {
         if fence != nil { return language == "swift" || language.isEmpty }
         let first = lines.first { !$0.isBlank }?.text.drop { $0 == " " } ?? ""
         for prompt in ["$ ", "% ", "# ", "> "] where first.hasPrefix(prompt) { return false }
+        if Self.isDiagram(lines.map(\.text).joined(separator: "\n")) { return false }
         if first.hasPrefix("{") || first.hasPrefix("[") && lines.count > 1,
            lines.allSatisfy({ line in !line.text.contains("let ") && !line.text.contains("var ") && !line.text.contains("print(") }),
            lines.contains(where: { $0.text.contains("\":") }) {
             return false
         }
         return true
+    }
+}
+
+extension DocCommentExample {
+    /// Whether `code` is a drawing (box-drawing lines, arrows) rather than Swift: outside
+    /// string literals and comments it has an operator or unknown token with a character
+    /// beyond ASCII, which no documentation example declares.
+    static func isDiagram(_ code: String) -> Bool {
+        // A line of carets or of rules only (`^^^^   ^^`, `------`) points at or underlines the
+        // line above it.
+        for line in code.split(separator: "\n") {
+            let marks = line.filter { $0 != " " }
+            if marks.count >= 2 && (marks.allSatisfy { $0 == "^" } || marks.count >= 3 && marks.allSatisfy { "-=~".contains($0) }) {
+                return true
+            }
+        }
+        let tree = Parser.parse(source: code)
+        // Numbers only that do not parse (`63    6 5    0`): the scale of a drawing.
+        if tree.hasError, !tree.tokens(viewMode: .sourceAccurate).contains(where: { token in
+            if case .identifier = token.tokenKind { return true }
+            if case .keyword = token.tokenKind { return true }
+            return false
+        }) {
+            return true
+        }
+        for token in tree.tokens(viewMode: .all) {
+            switch token.tokenKind {
+            case .binaryOperator, .prefixOperator, .postfixOperator, .unknown:
+                if token.text.unicodeScalars.contains(where: { !$0.isASCII }) { return true }
+            default:
+                continue
+            }
+        }
+        return false
     }
 }
 

@@ -22,10 +22,14 @@ public struct DocCommentLoader: Sendable {
         // A product the package does not have is reported by its build.
         let products = workbook.config.products
         let productTargets = targets.targets(ofProducts: products)
-        let modules = productTargets.map(\.name)
         var chapters: [Chapter] = []
         var errors: [WorkbookError] = []
         for target in productTargets {
+            // A client of the product that has this target imports that product's modules
+            // (not every product's: one may re-export another's types under the same names).
+            let modules = targets.targets(ofProducts: products.filter { product in
+                targets.products.contains { $0.name == product && $0.targets.contains(target.name) }
+            }).map(\.name)
             for file in PackageTargets.swiftFiles(of: target, in: folder) {
                 let path = prefix + file
                 guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),

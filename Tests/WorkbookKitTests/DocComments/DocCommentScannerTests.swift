@@ -66,6 +66,16 @@ import Testing
         ]))
         #expect(examples.map(\.isSwift) == [false, true, false, false])
     }
+
+    @Test func anIndentedDrawingIsNotSwift() {
+        let examples = DocCommentCodeBlocks.examples(in: comment([
+            "    ┌───┬───┐", "    │ 0 │ 1 │→ free", "    └───┴───┘", "", "Text.", "", "    let arrow = \"→\"  // ←",
+        ]))
+        #expect(examples.map(\.isSwift) == [false, true])
+        #expect(DocCommentExample.isDiagram("  subtreeCount\n0x0000000FFFFFFF00\n  ^^^^^^^   ^^\n  count   depth\n"))
+        #expect(DocCommentExample.isDiagram("63        6 5     0\n"))
+        #expect(!DocCommentExample.isDiagram("1 + 2\nlet x = a ^ b\n"))
+    }
 }
 
 /// The chapter a source file's examples become.
