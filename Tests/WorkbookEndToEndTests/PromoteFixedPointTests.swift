@@ -15,6 +15,7 @@ import Testing
         "check-links": "a chapter links to a chapter that does not exist",
         "doc-notebook": "a listing has a deliberate compile error, one needs its constant, one traps",
         "signatures": "a guide shows signatures the library no longer has",
+        "doc-comments": "a doc comment's '// Prints' comment is wrong and another example is wrong against the library",
     ]
 
     /// Fixtures left out, and why.
