@@ -8,6 +8,8 @@ public struct CheckOutcome: Sendable, Equatable {
     public var comparison: ComparisonReport
     /// Broken links and missing images, as `build` reports them.
     public var siteErrors: [WorkbookError] = []
+    /// The doc comment examples per source file (`doc_comments = "check"`), or `nil`.
+    public var docComments: DocCommentReport? = nil
 
     /// Every snippet matched, every chapter ran, and every link and image resolves.
     public var succeeded: Bool { comparison.failed == 0 && execution.errors.isEmpty && siteErrors.isEmpty }
@@ -28,8 +30,11 @@ public struct PromoteOutcome: Sendable, Equatable {
     /// The `swifttest` blocks and tested listings that do not pass (`swifttest = "check"`):
     /// reported, never rewritten (they are the book's tests).
     public var swifttestMismatches: [SnippetMismatch] = []
+    /// Doc comment examples whose output differs from their `// Prints` comments, or that did
+    /// not fail as marked: reported, never written (source files are not rewritten).
+    public var docCommentMismatches: [SnippetMismatch] = []
 
-    public var succeeded: Bool { errors.isEmpty && skipped.isEmpty }
+    public var succeeded: Bool { errors.isEmpty && skipped.isEmpty && docCommentMismatches.isEmpty }
 }
 
 /// What `build` wrote.

@@ -63,11 +63,16 @@ public struct WorkbookSession: Sendable {
         _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
         preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> CheckOutcome {
-        var execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
+        let (selected, docErrors) = await withDocComments(selectedWorkbook(settings), settings)
+        var execution = await execute(selected, settings, progress: progress, preparation: preparation)
+        execution.errors = docErrors + execution.errors
         // Signatures: declarations without bodies are checked against the package's products.
-        execution.errors += await signatureErrors(selectedWorkbook(settings), after: execution)
-        return CheckOutcome(execution: execution, comparison: workbook.config.documentation.comparison.compare(execution.chapters),
-                            siteErrors: siteErrors(execution, settings))
+        execution.errors += await signatureErrors(selected, after: execution)
+        let comparison = workbook.config.documentation.comparison.compare(execution.chapters)
+        let sourceFiles = Set(selected.chapters.filter(\.isSourceFile).map(\.path))
+        return CheckOutcome(execution: execution, comparison: comparison, siteErrors: siteErrors(execution, settings),
+                            docComments: workbook.config.docComments == .check && settings.chapters == nil
+                                ? DocCommentReport(comparison.perChapter, sourceFiles: sourceFiles) : nil)
     }
 
     /// The broken links and missing images `build` would report in the chapters checked: the
@@ -86,17 +91,27 @@ public struct WorkbookSession: Sendable {
         _ settings: RunSettings, progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in },
         preparation: @escaping @Sendable (PreparationProgress) -> Void = { _ in }
     ) async -> PromoteOutcome {
-        let execution = await execute(selectedWorkbook(settings), settings, progress: progress, preparation: preparation)
+        let (selected, docErrors) = await withDocComments(selectedWorkbook(settings), settings)
+        var execution = await execute(selected, settings, progress: progress, preparation: preparation)
+        // Source files are never rewritten: their examples' mismatches are reported.
+        let sourceFiles = execution.chapters.filter(\.chapter.isSourceFile)
+        execution.chapters.removeAll { $0.chapter.isSourceFile }
+        let docMismatches = workbook.config.documentation.comparison.compare(sourceFiles).mismatches
+        let docRunErrors = sourceFiles.flatMap(\.errors)
+        execution.errors = docErrors + execution.errors.filter { error in !sourceFiles.contains { $0.chapter.path == error.path } }
+        var outcome: PromoteOutcome
         do {
             let result = try Promoter(documentation: workbook.config.documentation).promote(execution, root: workbook.root)
             let unmet = result.skipped.flatMap(\.errors).filter { $0.stage == "promote" }
-            var outcome = PromoteOutcome(execution: execution, written: result.written, skipped: result.skipped,
-                                         errors: execution.errors + unmet)
+            outcome = PromoteOutcome(execution: execution, written: result.written, skipped: result.skipped,
+                                     errors: execution.errors + unmet)
             outcome.swifttestMismatches = swifttestMismatches(execution)
-            return outcome
         } catch {
-            return PromoteOutcome(execution: execution, written: [], errors: execution.errors + error.errors)
+            outcome = PromoteOutcome(execution: execution, written: [], errors: execution.errors + error.errors)
         }
+        outcome.errors += docRunErrors
+        outcome.docCommentMismatches = docMismatches
+        return outcome
     }
 
     /// The mismatches of `swifttest` blocks and of the listings they test: `promote` reports

@@ -17,7 +17,11 @@ struct CheckCommand: AsyncParsableCommand {
         Console.annotate(outcome.comparison.mismatches, root: session.workbook.root)
         Console.report(outcome.execution.errors + outcome.siteErrors, root: session.workbook.root)
         Console.printTimings(outcome.execution, execution)
-        for chapter in outcome.comparison.perChapter { Console.print(chapter.line) }
+        let sourceFiles = Set(outcome.docComments?.files.map(\.path) ?? [])
+        for chapter in outcome.comparison.perChapter {
+            Console.print(sourceFiles.contains(chapter.path) ? DocCommentReport.line(chapter) : chapter.line)
+        }
+        if let docComments = outcome.docComments { Console.print(docComments.summary) }
         let broken = outcome.siteErrors.count
         Console.print(outcome.comparison.summary + (broken == 0 ? "" : ", \(broken) broken link\(broken == 1 ? "" : "s") or image\(broken == 1 ? "" : "s")"))
         if !outcome.succeeded { throw ExitCode.failure }

@@ -24,6 +24,12 @@ struct PromoteCommand: AsyncParsableCommand {
             let count = outcome.swifttestMismatches.count
             Console.print("\(count) swifttest mismatch\(count == 1 ? "" : "es") reported, not promoted: swifttest blocks are the book's tests.")
         }
+        for mismatch in outcome.docCommentMismatches { Console.print(mismatch.description) }
+        Console.annotate(outcome.docCommentMismatches, root: session.workbook.root)
+        let sourceFiles = Set(outcome.docCommentMismatches.map(\.path))
+        if !sourceFiles.isEmpty {
+            Console.print("\(outcome.docCommentMismatches.count) doc comment example\(outcome.docCommentMismatches.count == 1 ? "" : "s") in \(sourceFiles.count) source file\(sourceFiles.count == 1 ? "" : "s") differ from their comments; promote does not rewrite source files: edit them.")
+        }
         Console.print(Self.summary(outcome))
         guard outcome.succeeded else { throw ExitCode.failure }
     }

@@ -16,6 +16,7 @@ import Testing
         "doc-notebook": "a listing has a deliberate compile error, one needs its constant, one traps",
         "signatures": "a guide shows signatures the library no longer has",
         "swifttest-catalog": "a swifttest block expects the wrong output and a listing drifted from its test: promote does not rewrite the book's tests",
+        "doc-comments": "a doc comment's '// Prints' comment is wrong and another example is wrong against the library",
     ]
 
     /// Fixtures left out, and why.

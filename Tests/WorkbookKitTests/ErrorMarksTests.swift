@@ -23,6 +23,7 @@ import Testing
         #expect(ErrorMarks.isMark(" Invalid, the case has an empty body"))
         #expect(!ErrorMarks.isMark(" no error was thrown"))
         #expect(!ErrorMarks.isMark(" error"))
+        #expect(ErrorMarks.isMark(" ERROR"))
         #expect(!ErrorMarks.isMark("/ Error"))
         #expect(ErrorMarks(code: "let text = \"// Error\"\n").isEmpty)
         #expect(ErrorMarks(code: "/// Error\nfunc f() {}\n").isEmpty)

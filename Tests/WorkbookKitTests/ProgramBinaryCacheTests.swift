@@ -46,7 +46,7 @@ import Testing
 
         let binary = try linked("program one", in: folder)
         let stored = try #require(cache.store(binary, forKey: "k1", slug: "01-a"))
-        #expect(!FileManager.default.fileExists(atPath: binary.path), "the program is moved, not copied")
+        #expect(FileManager.default.fileExists(atPath: binary.path), "the program is linked: the run keeps its own path")
         #expect(cache.executable(forKey: "k1", slug: "01-a") == stored)
         #expect(cache.executable(forKey: "k2", slug: "01-a") == nil)
 
@@ -54,6 +54,21 @@ import Testing
         #expect(cache.executable(forKey: "k1", slug: "01-a") == nil, "bytes that do not match the checksum are not run")
         try FileManager.default.removeItem(at: cache.checksumFile(stored))
         #expect(cache.executable(forKey: "k1", slug: "01-a") == nil, "a program without its checksum is not run")
+    }
+
+    @Test func aProgramPrunedByAnotherOfItsChapterStillRuns() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var cache = ProgramBinaryCache(cache: CacheFolder(url: folder))
+        let k1 = String(repeating: "1", count: 40), k2 = String(repeating: "2", count: 40)
+        cache.keptPerChapter = 1
+        let first = try linked("program one", in: folder)
+        let entry = try #require(cache.store(first, forKey: k1, slug: "01-a"))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: entry.path)
+        let second = try linked("program two", in: folder)
+        _ = try #require(cache.store(second, forKey: k2, slug: "01-a"))
+        #expect(cache.executable(forKey: k1, slug: "01-a") == nil, "pruned")
+        #expect(try Data(contentsOf: first) == Data("program one".utf8), "the run's own binary is still there")
     }
 
     @Test func onlyTheMostRecentlyUsedProgramsOfAChapterAreKept() throws {

@@ -143,7 +143,9 @@ extension ChapterProgram {
             for step in items.steps {
                 switch step {
                 case .statement(let item): chunk += located(item, of: snippet)
-                case .touch(let name): chunk += "_ = \(name)\n"
+                // A borrow, not a copy: a noncopyable global (`var buffer = RigidDeque<Int>(…)`)
+                // is initialized here all the same.
+                case .touch(let name): chunk += "Swift.withExtendedLifetime(\(name)) {}\n"
                 }
             }
             chunk += "}\n"

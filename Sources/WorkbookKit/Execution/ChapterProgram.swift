@@ -14,7 +14,7 @@ import Foundation
 public struct ChapterProgram: Sendable, Equatable {
     /// Bumped whenever the generated text changes in a way that can change outputs; part of
     /// every result cache key.
-    public static let templateVersion = "program-7"
+    public static let templateVersion = "program-8"
     /// A library-shape program of at least this many snippets is compiled as two files by two
     /// compiler jobs at once (about 5 ms of compiler time per small snippet, against about
     /// 60 ms to start a job and parse the other file), even when no core is spare.

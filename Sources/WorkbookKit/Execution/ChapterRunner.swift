@@ -94,7 +94,10 @@ public struct ChapterRunner: Sendable {
                                          toolchain: toolchain, packageHash: packageHash)
         var executable = binary
         if let stored = programs.executable(forKey: key, slug: chapter.slug) {
-            executable = stored
+            // Run a link of the entry in this run's own folder: pruning by a concurrent
+            // program of the same chapter cannot remove it before it starts.
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            executable = link(stored.path, binary.path) == 0 ? binary : stored
             run.reusedProgram = true
         } else {
             do {
@@ -113,7 +116,7 @@ public struct ChapterRunner: Sendable {
                 run.errors = [WorkbookError(path: chapter.path, message: "cannot compile the chapter: \(Self.words(error))", stage: "compile")]
                 return run
             }
-            executable = programs.store(binary, forKey: key, slug: chapter.slug) ?? binary
+            _ = programs.store(binary, forKey: key, slug: chapter.slug)
         }
 
         let runStart = ContinuousClock.now

@@ -45,8 +45,8 @@ struct ProgramBinaryCache: Sendable {
         return binary
     }
 
-    /// Moves the freshly linked `binary` into the cache under `key` and returns where it now is;
-    /// `nil` (and `binary` left where it was) when it cannot be stored.
+    /// Links the freshly linked `binary` into the cache under `key` and returns the entry;
+    /// `nil` when it cannot be stored. `binary` stays where it is.
     func store(_ binary: URL, forKey key: String, slug: String) -> URL? {
         let target = entry(key, slug: slug)
         guard let data = try? Data(contentsOf: binary) else { return nil }
@@ -55,7 +55,10 @@ struct ProgramBinaryCache: Sendable {
             // The checksum goes first: an executable without its checksum is never used, and a
             // checksum without its executable is replaced by the next store.
             try AtomicFileWriter().write(Data(Self.checksum(data).utf8), to: checksumFile(target))
-            guard rename(binary.path, target.path) == 0 else { return nil }
+            // A link, not a move: the run executes its own `binary`, which pruning by a
+            // concurrent program of the same chapter cannot remove.
+            unlink(target.path)
+            guard link(binary.path, target.path) == 0 else { return nil }
         } catch {
             return nil
         }

@@ -26,6 +26,7 @@ public struct ResultCache: Sendable {
             for snippet in runnable { hasher.combine(String(snippet.codeFirstLine)) }
         }
         hasher.combine(ChapterProgram.implicitImports.joined(separator: ","))
+        if !chapter.imports.isEmpty { hasher.combine("chapter imports=" + chapter.imports.joined(separator: ",")) }
         hasher.combine(CompilerFlags.chapterProgram.joined(separator: " "))
         hasher.combine(compilerVersion)
         if let package {

@@ -66,7 +66,7 @@ public struct SwiftCompilerEngine: SnippetEngine {
             runner.compilePath = compilePath
             runner.packageHash = package?.build?.outputHash
             runner.compileJobs = min(1 + spareCores, ChapterProgram.maximumFiles)
-            runner.modules = workbook.config.documentation.imports
+            runner.modules = workbook.config.documentation.imports + chapter.imports.filter { !workbook.config.documentation.imports.contains($0) }
             if workbook.config.documentation.snippets == .notebook {
                 return await NotebookRunner(runner: runner).run(chapter, root: workbook.root, timeout: workbook.config.timeout)
             }

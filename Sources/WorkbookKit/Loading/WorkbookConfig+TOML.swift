@@ -5,7 +5,7 @@ extension WorkbookConfig {
     /// The keys `workbook.toml` accepts.
     public static let knownKeys = [
         "title", "description", "chapters", "output", "package", "products", "timeout",
-        "date_format", "time_zone", "repo_start", "inputs",
+        "date_format", "time_zone", "repo_start", "inputs", "doc_comments",
     ] + DocumentationConfig.knownKeys
 
     /// The shortest and longest `timeout` accepted: one second and one day.
@@ -54,6 +54,8 @@ extension WorkbookConfig {
             case "time_zone": reader.timeZone(value, key: key).map { config.timeZone = $0 }
             case "repo_start": reader.day(value, key: key).map { config.repoStart = $0 }
             case "inputs": reader.globs(value, key: key).map { config.inputs = $0 }
+            case "doc_comments":
+                do { config.docComments = try DocumentationConfig.choice(value, key: key) } catch { reader.fail(key: key, error.message) }
             case _ where DocumentationConfig.knownKeys.contains(key):
                 do { try config.documentation.read(key: key, value: value) } catch { reader.fail(key: key, error.message) }
             default:
@@ -61,6 +63,9 @@ extension WorkbookConfig {
             }
         }
         reader.requirePackageAndProductsTogether(table: table)
+        if config.docComments == .check && !table.contains(key: "package") {
+            reader.fail(key: "doc_comments", "'doc_comments' needs 'package' and 'products': the examples checked are those of the products' source files")
+        }
         if !reader.errors.isEmpty { throw WorkbookErrors(reader.errors) }
         return config
     }

@@ -14,7 +14,13 @@ public struct WorkbookLoader: Sendable {
         errors += missingPackage(config: config, root: root)
         let folder = root.appendingPathComponent(config.chaptersFolder, isDirectory: true)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let hasFolder = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
+        if !hasFolder && config.docComments == .check && config.keyLines["chapters"] == nil {
+            // A workbook of a package's doc comments needs no chapters.
+            if !errors.isEmpty { throw WorkbookErrors(errors) }
+            return Workbook(root: root, config: config, chapters: [])
+        }
+        guard hasFolder, isDirectory.boolValue else {
             errors.append(WorkbookError(
                 path: config.chaptersFolder, message: "the chapters folder '\(config.chaptersFolder)' does not exist",
                 stage: "load"))

@@ -9,6 +9,12 @@ public struct Chapter: Sendable, Equatable {
     /// When the chapter is a page of a DocC catalog (`chapters = "TSPL.docc"`): the catalog's
     /// images by bare name, paths relative to the catalog folder; `nil` otherwise.
     public var catalogImages: [String: CatalogImage]? = nil
+    /// Modules the chapter's programs import besides the workbook's `imports` (the products,
+    /// for the examples of a source file's doc comments).
+    public var imports: [String] = []
+    /// Whether the chapter stands for the doc comment examples of a Swift source file
+    /// (`doc_comments = "check"`): `path` names that file, which is never rewritten.
+    public var isSourceFile = false
 
     public init(path: String, source: String, blocks: [ChapterBlock]) {
         self.path = path

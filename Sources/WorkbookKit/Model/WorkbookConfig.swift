@@ -37,6 +37,17 @@ public struct WorkbookConfig: Sendable, Equatable {
     public var inputs: [String] = []
     /// `snippets`, `prints`, `filters`: how documentation-style chapters run and are checked.
     public var documentation = DocumentationConfig()
+    /// `doc_comments`: whether `check` also runs the code examples of the doc comments of the
+    /// products' source files.
+    public var docComments: DocCommentsMode = .ignore
 
     public init() {}
+}
+
+/// `doc_comments = …`: what the code examples in the products' doc comments are.
+public enum DocCommentsMode: String, Sendable, Equatable, CaseIterable {
+    /// Comments (the default).
+    case ignore
+    /// `check` and `promote` run them and check them; `build` leaves them out.
+    case check
 }

@@ -49,7 +49,7 @@ struct ErrorMarks: Equatable {
     static func isMark(_ text: String) -> Bool {
         guard !text.hasPrefix("/") else { return false }
         let words = text.drop { $0 == " " }
-        if words.hasPrefix("Error") {
+        if words.hasPrefix("Error") || words.hasPrefix("ERROR") {
             let rest = words.dropFirst(5)
             if rest.allSatisfy({ $0 == " " }) || rest.hasPrefix(":") || rest.hasPrefix(".") { return true }
         }
