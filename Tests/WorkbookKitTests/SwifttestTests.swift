@@ -286,3 +286,38 @@ extension SwifttestTests {
         #expect(balance.depth == 2)
     }
 }
+
+extension SwifttestTests {
+    @Test func aTestedListingIsNoSignatureAndAnUntestedOneStillIs() throws {
+        let source = """
+            ```swift
+            protocol Shape {
+                func area() -> Double
+            }
+            func draw(_ shape: some Shape)
+            ```
+
+            <!--
+              - test: `shapes`
+
+              ```swifttest
+              -> protocol Shape {
+                    func area() -> Double
+                 }
+              -> func draw(_ shape: some Shape)
+              !$ error: expected '{' in body of function declaration
+              ```
+            -->
+
+            ```swift
+            func draw(_ shape: some Shape)
+            ```
+
+            """
+        let chapter = try extract(source)
+        #expect(chapter.snippets[0].tested)
+        #expect(!chapter.snippets[0].options.signature)
+        #expect(chapter.snippets[0].options.norun)
+        #expect(chapter.snippets[2].options.signature)
+    }
+}
