@@ -35,10 +35,14 @@ public struct DocCCatalog: Sendable, Equatable {
         return DocCCatalog(pages: ordered(markdown, texts: texts), images: images(imageFiles))
     }
 
+    static let technologyRoot = "@TechnologyRoot"
+
     /// `pages` (sorted by path) in reading order, given their texts.
     static func ordered(_ pages: [String], texts: [String]) -> [String] {
+        // A quick look for the directive's name before reading a page line by line.
         guard let rootIndex = texts.firstIndex(where: { text in
-            text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "@TechnologyRoot" }
+            text.utf8.contains(technologyRoot.utf8) &&
+                text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "@TechnologyRoot" }
         }) else { return pages }
         var result: [String] = []
         var rest = pages
