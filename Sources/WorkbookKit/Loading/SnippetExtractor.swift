@@ -144,7 +144,8 @@ private struct Parser {
         var probe = index
         while probe < lines.count && lines.isBlank(probe) { probe += 1 }
         guard probe < lines.count, let end = htmlCommentEnd(from: probe) else { return false }
-        return !SwifttestReader.blocks(in: probe...end, of: lines).isEmpty
+        // As ``SwifttestReader/blocks(in:of:)`` finds them: a line that opens a `swifttest` fence.
+        return (probe...end).contains { lines.content($0).drop { $0 == " " }.hasPrefix("```swifttest") }
     }
 
     /// The last line of the HTML comment that starts at line `index` (after at most three
