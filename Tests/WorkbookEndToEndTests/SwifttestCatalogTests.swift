@@ -93,3 +93,91 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Book.html").path))
     }
 }
+
+extension SwifttestCatalogTests {
+    /// The book's kinds of failure in one chapter: a block that does not compile and a later
+    /// block of its test that needs it, a block of two tests, an expected error the compiler
+    /// words differently, an untested listing that fails. A warm check takes every program from
+    /// the cache and must count every snippet as the run that made them did.
+    @Test func aWarmCheckCountsAsTheColdOneDid() throws {
+        let root = try WorkbookProcess.copy(fixture: "swifttest-catalog")
+        let chapter = """
+            # Failures
+
+            ```swift
+            struct Board { var squares: [Int] }
+            let dice = Dice()
+            ```
+
+            <!--
+              - test: `game`
+
+              ```swifttest
+              -> struct Board { var squares: [Int] }
+              -> let dice = Dice()
+              ```
+            -->
+
+            ```swift
+            print(dice.roll())
+            ```
+
+            <!--
+              - test: `game`
+
+              ```swifttest
+              -> print(dice.roll())
+              << 4
+              ```
+            -->
+
+            ```swift
+            let both = 2
+            print(both * undefined)
+            ```
+
+            <!--
+              - test: `first, second`
+
+              ```swifttest
+              -> let both = 2
+              -> print(both * undefined)
+              << 4
+              ```
+            -->
+
+            ```swift
+            let fixed = 1
+            fixed = 2
+            ```
+
+            <!--
+              - test: `reworded`
+
+              ```swifttest
+              -> let fixed = 1
+              -> fixed = 2
+              !$ error: cannot assign to 'fixed'
+              ```
+            -->
+
+            ```swift
+            func declaredOnly() -> Int
+            print(missing)
+            ```
+
+            """
+        try chapter.write(to: root.appendingPathComponent("Book.docc/Chapters/Failures.md"), atomically: true, encoding: .utf8)
+        func tallies(_ run: WorkbookRun) -> [String] {
+            run.lines.filter { $0.contains(" passed") || $0.contains(" did not compile") || $0.contains(" mismatched") }
+                .filter { !$0.hasPrefix("[") }
+        }
+        let cold = try WorkbookProcess.run(["check", "--jobs", "2"], in: root, privateCache: true)
+        let warm = try WorkbookProcess.run(["check", "--jobs", "2"], in: root, privateCache: true)
+        #expect(!warm.stdout.contains("compiled"), "\(warm.stdout)")
+        #expect(tallies(cold).contains { $0.hasPrefix("Book.docc/Chapters/Failures.md: ") }, "\(cold.stdout)")
+        #expect(tallies(cold) == tallies(warm), "cold:\n\(cold.stdout)\nwarm:\n\(warm.stdout)")
+        #expect(cold.stdout.components(separatedBy: ": error: ").count == warm.stdout.components(separatedBy: ": error: ").count,
+                "cold:\n\(cold.stdout)\nwarm:\n\(warm.stdout)")
+    }
+}

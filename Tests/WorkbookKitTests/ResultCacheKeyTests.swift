@@ -50,3 +50,19 @@ import Testing
         #expect(try key(base) == key(base, package: edited))
     }
 }
+
+extension ResultCacheKeyTests {
+    @Test func aCompileFailureIsKeptWhenOneOfItsErrorsIsAtALineOfTheChapter() throws {
+        let chapter = try SnippetExtractor().extract(path: "chapters/01-x.md", source: base)
+        func error(_ path: String, _ line: Int, stage: String = "compile") -> WorkbookError {
+            WorkbookError(path: path, line: line, column: line > 0 ? 1 : 0, message: "m", stage: stage)
+        }
+        #expect(ResultCache.isCacheableCompileFailure([error("chapters/01-x.md", 4)], chapter: chapter))
+        // A message the compiler gives without a line (operator precedence groups) comes with located ones.
+        #expect(ResultCache.isCacheableCompileFailure([error("chapters/01-x.md", 0), error("chapters/01-x.md", 4)], chapter: chapter))
+        #expect(!ResultCache.isCacheableCompileFailure([error("chapters/01-x.md", 0)], chapter: chapter))
+        #expect(!ResultCache.isCacheableCompileFailure([], chapter: chapter))
+        #expect(!ResultCache.isCacheableCompileFailure([error("chapters/01-x.md", 4), error("Other.swift", 2)], chapter: chapter))
+        #expect(!ResultCache.isCacheableCompileFailure([error("chapters/01-x.md", 4), error("chapters/01-x.md", 5, stage: "run")], chapter: chapter))
+    }
+}

@@ -218,3 +218,106 @@ extension SwifttestTests {
         #expect(chapter.snippets[0].drift == nil)
     }
 }
+
+extension SwifttestTests {
+    @Test func aLineAfterABalancedHiddenLineContinuesTheShownLoop() throws {
+        let source = """
+            ```swift
+            while square < finalSquare {
+                diceRoll += 1
+                square += diceRoll
+            }
+            ```
+
+            <!--
+              - test: `dice`
+
+              ```swifttest
+              >> var square = 0, diceRoll = 0, finalSquare = 5
+              -> while square < finalSquare {
+                    diceRoll += 1
+              >>    print("rolled \\(diceRoll) (\\"[\\")")
+                    square += diceRoll
+                 }
+              << rolled 1 ("[")
+              << rolled 2 ("[")
+              << rolled 3 ("[")
+              ```
+            -->
+
+            """
+        let chapter = try extract(source)
+        #expect(chapter.snippets[1].swifttest?.shownCode == ["while square < finalSquare {", "   diceRoll += 1", "   square += diceRoll", "}"])
+        #expect(chapter.snippets[0].drift == nil)
+    }
+
+    @Test func aLineInsideAnOpenHiddenStatementIsHidden() throws {
+        let source = """
+            <!--
+              - test: `open`
+
+              ```swifttest
+              >> let numbers = [
+                    1, // ]
+                    2,
+                 ]
+              -> print(numbers.count)
+              << 2
+              ```
+            -->
+
+            """
+        let chapter = try extract(source)
+        let block = try #require(chapter.snippets.first?.swifttest)
+        #expect(block.shownCode == ["print(numbers.count)"])
+    }
+
+    @Test func bracketBalanceLeavesOutStringsAndComments() {
+        var balance = BracketBalance()
+        balance.scan(#"print("(", "\"{") // ["#)
+        #expect(!balance.isOpen)
+        balance.scan(#"let s = """"#)
+        #expect(balance.isOpen)
+        balance.scan(#"  ) ] } ""\""#)
+        #expect(balance.isOpen)
+        balance.scan(#"  """"#)
+        #expect(!balance.isOpen)
+        balance.scan("f(a, /* ) */ [")
+        #expect(balance.depth == 2)
+    }
+}
+
+extension SwifttestTests {
+    @Test func aTestedListingIsNoSignatureAndAnUntestedOneStillIs() throws {
+        let source = """
+            ```swift
+            protocol Shape {
+                func area() -> Double
+            }
+            func draw(_ shape: some Shape)
+            ```
+
+            <!--
+              - test: `shapes`
+
+              ```swifttest
+              -> protocol Shape {
+                    func area() -> Double
+                 }
+              -> func draw(_ shape: some Shape)
+              !$ error: expected '{' in body of function declaration
+              ```
+            -->
+
+            ```swift
+            func draw(_ shape: some Shape)
+            ```
+
+            """
+        let chapter = try extract(source)
+        #expect(chapter.snippets[0].tested)
+        #expect(!chapter.snippets[0].options.signature)
+        #expect(chapter.snippets[0].options.norun)
+        #expect(chapter.snippets[2].options.signature)
+    }
+}

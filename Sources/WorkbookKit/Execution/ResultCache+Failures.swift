@@ -6,8 +6,10 @@ import Foundation
 /// failure is stored under ``failureKey(_:chapter:)``, the results key joined with the chapter's
 /// path and the first line of each snippet the program compiles. Moving the snippets (an edit
 /// of the prose above them) compiles the program again, so its errors point at the right lines.
-/// Only errors the compiler located in the chapter are stored: a compiler that could not be
-/// started, or a failure without a location, is tried again on the next run.
+/// Only the compiler's errors that name the chapter, at least one of them at a line of it, are
+/// stored (a message it gives without a line, such as one about operator precedence groups,
+/// comes with them): a compiler that could not be started, or a failure located nowhere in
+/// the chapter, is tried again on the next run.
 extension ResultCache {
     /// The key of `chapter`'s (one program's) compile failure, from its results key.
     public static func failureKey(_ key: String, chapter: Chapter) -> String {
@@ -21,10 +23,10 @@ extension ResultCache {
         return hasher.finalize()
     }
 
-    /// Whether `errors` are a compile failure worth keeping: every one the compiler's, located
-    /// at a line of the chapter.
+    /// Whether `errors` are a compile failure worth keeping: every one the compiler's, about
+    /// the chapter, and one at least at a line of it.
     public static func isCacheableCompileFailure(_ errors: [WorkbookError], chapter: Chapter) -> Bool {
-        !errors.isEmpty && errors.allSatisfy { $0.stage == "compile" && $0.path == chapter.path && $0.line > 0 }
+        errors.contains { $0.line > 0 } && errors.allSatisfy { $0.stage == "compile" && $0.path == chapter.path && $0.line >= 0 }
     }
 
     /// The compile errors stored under `key`, or `nil` when there is no entry or its checksum

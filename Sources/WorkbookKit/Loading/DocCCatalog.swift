@@ -35,10 +35,35 @@ public struct DocCCatalog: Sendable, Equatable {
         return DocCCatalog(pages: ordered(markdown, texts: texts), images: images(imageFiles))
     }
 
+    static let technologyRoot = "@TechnologyRoot"
+
+    /// Whether `needle` occurs in `text`, byte for byte over their UTF-8.
+    static func mentions(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        let wanted = Array(needle.utf8)
+        guard let first = wanted.first else { return true }
+        return text.withUTF8 { bytes in
+            guard bytes.count >= wanted.count else { return false }
+            var index = 0
+            let last = bytes.count - wanted.count
+            while index <= last {
+                if bytes[index] == first {
+                    var matched = 1
+                    while matched < wanted.count && bytes[index + matched] == wanted[matched] { matched += 1 }
+                    if matched == wanted.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// `pages` (sorted by path) in reading order, given their texts.
     static func ordered(_ pages: [String], texts: [String]) -> [String] {
+        // A quick look for the directive's name before reading a page line by line.
         guard let rootIndex = texts.firstIndex(where: { text in
-            text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "@TechnologyRoot" }
+            mentions(text, technologyRoot) &&
+                text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "@TechnologyRoot" }
         }) else { return pages }
         var result: [String] = []
         var rest = pages

@@ -137,6 +137,17 @@ private struct Parser {
         }
     }
 
+    /// Whether, with `swifttest = "check"`, the first line from `index` that is not blank
+    /// opens an HTML comment holding `swifttest` blocks: they test the listing just read.
+    func testedBySwifttest(from index: Int) -> Bool {
+        guard swifttests else { return false }
+        var probe = index
+        while probe < lines.count && lines.isBlank(probe) { probe += 1 }
+        guard probe < lines.count, let end = htmlCommentEnd(from: probe) else { return false }
+        // As ``SwifttestReader/blocks(in:of:)`` finds them: a line that opens a `swifttest` fence.
+        return (probe...end).contains { lines.content($0).drop { $0 == " " }.hasPrefix("```swifttest") }
+    }
+
     /// The last line of the HTML comment that starts at line `index` (after at most three
     /// spaces), or `nil` when none starts there; an output marker is not such a comment.
     func htmlCommentEnd(from index: Int) -> Int? {
@@ -160,15 +171,6 @@ private struct Parser {
             for problem in options.markTemplate(placeholder: placeholder.text) {
                 error(line: open + placeholder.line, column: placeholder.column, problem)
             }
-        }
-        // Signatures: declarations without bodies are shown and checked, not run.
-        for problem in SignatureSnippets.classify(&options, code: code, firstLine: open + 2,
-                                                  fenceLine: open + 1, fenceColumn: fence.infoColumn) {
-            error(line: problem.line - 1, column: problem.column, problem.message)
-        }
-        if !options.norun, let offset = (open + 1..<close).first(where: { lines.content($0).trimmingSpaces.hasPrefix("#sourceLocation") }) {
-            let column = lines.content(offset).prefix { $0 == " " || $0 == "\t" }.count + 1
-            error(line: offset, column: column, "'#sourceLocation' cannot be used in a snippet: workbook maps snippet lines to the chapter itself")
         }
         flushProse(upTo: open)
         var next = close + 1
@@ -196,6 +198,19 @@ private struct Parser {
                     next = lines.count
                 }
             }
+        }
+        // Signatures: declarations without bodies are shown and checked, not run. A listing
+        // that `swifttest` blocks right under it test is neither run nor checked as a
+        // signature (its test is its check): only a `signature` it asks for is looked at.
+        if options.signature || !testedBySwifttest(from: next) {
+            for problem in SignatureSnippets.classify(&options, code: code, firstLine: open + 2,
+                                                      fenceLine: open + 1, fenceColumn: fence.infoColumn) {
+                error(line: problem.line - 1, column: problem.column, problem.message)
+            }
+        }
+        if !options.norun, let offset = (open + 1..<close).first(where: { lines.content($0).trimmingSpaces.hasPrefix("#sourceLocation") }) {
+            let column = lines.content(offset).prefix { $0 == " " || $0 == "\t" }.count + 1
+            error(line: offset, column: column, "'#sourceLocation' cannot be used in a snippet: workbook maps snippet lines to the chapter itself")
         }
         blocks.append(.snippet(Snippet(
             index: snippetCount, fenceLine: open + 1, code: code,

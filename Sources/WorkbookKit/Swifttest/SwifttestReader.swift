@@ -17,8 +17,10 @@ import Foundation
 /// fence are its marker (`->`, `>>`, `<-`, `<<`, `/>`, `</`, `!$`, `!!`, `xx`, `//`), and its
 /// text starts after the marker and one space. A line indented past that column (or whose
 /// first two characters are no marker) continues the line above: code continues code, and
-/// the indentation up to the code's column (the marker's column + 3) is removed; after a `>>`
-/// line, a line less indented than its code closes what a `->` line opened, and is shown code.
+/// the indentation up to the code's column (the marker's column + 3) is removed. After a `>>`
+/// line, an unmarked line is hidden code only while the brackets the `>>` statement opened are
+/// still open (`>> let x = [` … `]`); once they are balanced, it continues the shown code around
+/// it (the `square += diceRoll` and the `}` of a `->` loop after a `>>    print(…)` line).
 /// A blank line is nothing. The block's test names are those of the nearest `- test:` line above it in the
 /// comment, separated by commas, in backticks (`` `a, b` `` or `` `a`, `b` ``): the block is
 /// part of each of those tests' programs.
@@ -70,7 +72,7 @@ struct SwifttestReader {
     static func read(_ range: Range<Int>, of lines: SourceLines, indent: Int) -> [SwifttestLine] {
         var result: [SwifttestLine] = []
         var previous: SwifttestMarker? = nil
-        var hiddenIndent = 0  // the indentation of the code of the last `>>` line
+        var hiddenBrackets = BracketBalance()  // over the last `>>` line and its hidden continuations
         for index in range {
             let content = lines.content(index)
             if content.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
@@ -80,15 +82,25 @@ struct SwifttestReader {
                atColumn.count == 2 || atColumn.dropFirst(2).first == " " {
                 previous = marker
                 let text = atColumn.dropFirst(3)
-                if marker == .hiddenCode { hiddenIndent = text.prefix { $0 == " " }.count }
+                if marker == .hiddenCode {
+                    hiddenBrackets = BracketBalance()
+                    hiddenBrackets.scan(text)
+                }
                 result.append(SwifttestLine(line: index + 1, column: indent + 1, marker: marker,
                                             text: String(text)))
             } else if var marker = previous {
                 let codeColumn = indent + 3
                 let text = content.prefix(codeColumn).allSatisfy { $0 == " " } ? content.dropFirst(codeColumn) : content.drop { $0 == " " }
-                // Less indented than the hidden line above it, a line closes what a shown
-                // line opened (the `}` of a `->` loop around a `>>` line): it is shown.
-                if marker == .hiddenCode, text.prefix(while: { $0 == " " }).count < hiddenIndent { marker = .shownCode }
+                // Once the hidden statement's brackets are balanced, an unmarked line belongs
+                // to the shown code around it (a `->` loop whose body holds a `>>` line).
+                if marker == .hiddenCode {
+                    if hiddenBrackets.isOpen {
+                        hiddenBrackets.scan(text)
+                    } else {
+                        marker = .shownCode
+                        previous = .shownCode
+                    }
+                }
                 result.append(SwifttestLine(line: index + 1, column: min(leading, codeColumn) + 1, marker: marker,
                                             continuation: true, text: String(text)))
             } else {
@@ -120,5 +132,55 @@ struct SwifttestReader {
             }
         }
         return code
+    }
+}
+
+
+/// The brackets (`(`, `[`, `{`) a run of Swift lines leaves open, leaving out those in string
+/// literals (`"…"`, `"""…"""` across lines, `#"…"#` as a plain string) and comments (`//`, `/* … */`
+/// across lines); an interpolation (`\(…)`) is read as part of its string.
+struct BracketBalance {
+    private(set) var depth = 0
+    private var inMultilineString = false
+    private var inBlockComment = false
+
+    /// Whether a bracket is open after the lines scanned so far (or a string or comment is).
+    var isOpen: Bool { depth > 0 || inMultilineString || inBlockComment }
+
+    mutating func scan<S: StringProtocol>(_ line: S) {
+        let characters = Array(line)
+        var index = 0
+        var inString = false
+        func at(_ offset: Int, _ text: String) -> Bool {
+            let wanted = Array(text)
+            guard offset + wanted.count <= characters.count else { return false }
+            return Array(characters[offset..<offset + wanted.count]) == wanted
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if inBlockComment {
+                if at(index, "*/") { inBlockComment = false; index += 2 } else { index += 1 }
+            } else if inMultilineString {
+                if character == "\\" { index += 2 }
+                else if at(index, "\"\"\"") { inMultilineString = false; index += 3 } else { index += 1 }
+            } else if inString {
+                if character == "\\" { index += 2 }
+                else { if character == "\"" { inString = false }; index += 1 }
+            } else if at(index, "//") {
+                return
+            } else if at(index, "/*") {
+                inBlockComment = true; index += 2
+            } else if at(index, "\"\"\"") {
+                inMultilineString = true; index += 3
+            } else {
+                switch character {
+                case "\"": inString = true
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}": depth = max(0, depth - 1)
+                default: break
+                }
+                index += 1
+            }
+        }
     }
 }
