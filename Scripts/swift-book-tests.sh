@@ -17,16 +17,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 workbook=${1:-$(cd "$here" && swift build --show-bin-path)/workbook}
-book=${2:-}
+book=$("$here/Scripts/swift-book-folder.sh" "${2:-}")
 JOBS=${JOBS:-2}
-BOOK_COMMIT=${BOOK_COMMIT:-29329996c4ec537de0b16e70609e2a6c4ecc2af7}
-if [ -z "$book" ]; then
-    book=${XDG_CACHE_HOME:-$HOME/.cache}/workbook-swift-book
-    if [ ! -d "$book/.git" ]; then
-        git clone --quiet https://github.com/swiftlang/swift-book "$book"
-    fi
-    git -C "$book" checkout --quiet "$BOOK_COMMIT"
-fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -R "$book/TSPL.docc" "$work/TSPL.docc"
