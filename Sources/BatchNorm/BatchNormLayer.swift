@@ -154,4 +154,17 @@ public struct BatchNormLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
         }
         for k in estimators.indices { estimators[k].recordedFeature = feature }
     }
+
+    /// The layer after one SGD step on γ and β (γ ← γ − rate · dγ, β ← β − rate · dβ), refused
+    /// when a γ or β is no longer finite. The running estimates are left as they are.
+    func stepped(gamma dGamma: [Scalar], beta dBeta: [Scalar], rate: Scalar) throws(BatchNormError) -> BatchNormLayer {
+        var next = self
+        for j in 0..<features {
+            next.gamma[j] -= rate * dGamma[j]
+            next.beta[j] -= rate * dBeta[j]
+        }
+        try checkFiniteResult(next.gamma, what: "an updated γ")
+        try checkFiniteResult(next.beta, what: "an updated β")
+        return next
+    }
 }

@@ -105,3 +105,20 @@ extension Dataset {
         return try data.selecting(generator.permutation(count))
     }
 }
+
+extension Dataset {
+    /// `epochs` shuffled passes in mini-batches of `size`, the incomplete last batch dropped (so
+    /// every batch has the same m): `step` runs on each batch in order, and what it returns
+    /// (the loss) is collected. The one training loop of every network in the core.
+    func trainingSteps(epochs: Int, size: Int, generator: inout SeededGenerator,
+                       _ step: (Dataset) throws(BatchNormError) -> Scalar) throws(BatchNormError) -> [Scalar] {
+        guard epochs >= 0 else { throw .invalidArgument("epochs must be non-negative") }
+        var losses: [Scalar] = []
+        for _ in 0..<epochs {
+            for batch in try miniBatches(size: size, generator: &generator, dropIncomplete: true) {
+                losses.append(try step(batch))
+            }
+        }
+        return losses
+    }
+}

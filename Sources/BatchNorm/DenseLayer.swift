@@ -91,4 +91,13 @@ public struct DenseLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
         for i in weights.storage.indices { weights.storage[i] -= rate * dw.storage[i] }
         for j in bias.indices { bias[j] -= rate * db[j] }
     }
+
+    /// The layer after ``step(weights:bias:rate:)``, refused when a weight or bias is no longer finite.
+    func stepped(weights dw: Batch<Scalar>, bias db: [Scalar], rate: Scalar) throws(BatchNormError) -> DenseLayer {
+        var next = self
+        next.step(weights: dw, bias: db, rate: rate)
+        try checkFiniteResult(next.weights.storage, what: "an updated weight")
+        try checkFiniteResult(next.bias, what: "an updated bias")
+        return next
+    }
 }

@@ -92,9 +92,7 @@ public struct GroupNormNetwork<Scalar: BatchNormScalar>: Sendable, Equatable {
         updated.output.step(weights: last.weights, bias: last.bias, rate: rate)
         var g = last.input
         for k in hidden.indices.reversed() {
-            var values = g.storage
-            for i in values.indices where activations[k].storage[i] <= 0 { values[i] = 0 }
-            let grads = try norms[k].backward(outputGradient: Batch(unchecked: g.rows, features: g.features, scalars: values))
+            let grads = try norms[k].backward(outputGradient: reluBackward(g, input: activations[k]))
             for j in gamma[k].indices {
                 updated.gamma[k][j] -= rate * grads.gamma[j]
                 updated.beta[k][j] -= rate * grads.beta[j]
@@ -117,16 +115,11 @@ public struct GroupNormNetwork<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// does). Returns the loss of every step.
     public mutating func train(on data: Dataset<Scalar>, epochs: Int, batchSize: Int, optimizer: SGD,
                                generator: inout SeededGenerator) throws(BatchNormError) -> [Scalar] {
-        guard epochs >= 0 else { throw .invalidArgument("epochs must be non-negative") }
         guard batchSize >= 1, batchSize <= data.count else {
             throw .invalidArgument("batch size \(batchSize) must lie in 1…\(data.count)")
         }
-        var losses: [Scalar] = []
-        for _ in 0..<epochs {
-            for batch in try data.miniBatches(size: batchSize, generator: &generator, dropIncomplete: true) {
-                losses.append(try trainStep(batch, optimizer: optimizer))
-            }
+        return try data.trainingSteps(epochs: epochs, size: batchSize, generator: &generator) { (batch) throws(BatchNormError) in
+            try trainStep(batch, optimizer: optimizer)
         }
-        return losses
     }
 }

@@ -35,16 +35,10 @@ extension Network {
             switch layers[k] {
             case let .dense(d):
                 let grads = try d.backward(input: x, outputGradient: g)
-                var d2 = d
-                d2.step(weights: grads.weights, bias: grads.bias, rate: rate)
-                try checkFiniteResult(d2.weights.storage, what: "an updated weight")
-                try checkFiniteResult(d2.bias, what: "an updated bias")
-                updated[k] = .dense(d2)
+                updated[k] = .dense(try d.stepped(weights: grads.weights, bias: grads.bias, rate: rate))
                 g = grads.input
             case .relu:
-                var values = g.storage
-                for i in values.indices where x.storage[i] <= 0 { values[i] = 0 }
-                g = Batch(unchecked: g.rows, features: g.features, scalars: values)
+                g = reluBackward(g, input: x)
             case let .batchNorm(b):
                 let fixed = frozen[k]!
                 let n = b.features
@@ -59,14 +53,7 @@ extension Network {
                         dx[i * n + j] = v * b.gamma[j] * inverse[j]
                     }
                 }
-                var b2 = b
-                for j in 0..<n {
-                    b2.gamma[j] -= rate * dGamma[j]
-                    b2.beta[j] -= rate * dBeta[j]
-                }
-                try checkFiniteResult(b2.gamma, what: "an updated γ")
-                try checkFiniteResult(b2.beta, what: "an updated β")
-                updated[k] = .batchNorm(b2)
+                updated[k] = .batchNorm(try b.stepped(gamma: dGamma, beta: dBeta, rate: rate))
                 g = Batch(unchecked: g.rows, features: n, scalars: dx)
             }
         }
@@ -79,16 +66,11 @@ extension Network {
     public mutating func train(on data: Dataset<Scalar>, epochs: Int, batchSize: Int, optimizer: SGD,
                                frozen statistics: InferenceStatistics,
                                generator: inout SeededGenerator) throws(BatchNormError) -> [Scalar] {
-        guard epochs >= 0 else { throw .invalidArgument("epochs must be non-negative") }
         guard batchSize >= 1, batchSize <= data.count else {
             throw .invalidArgument("batch size \(batchSize) must lie in 1…\(data.count)")
         }
-        var losses: [Scalar] = []
-        for _ in 0..<epochs {
-            for batch in try data.miniBatches(size: batchSize, generator: &generator, dropIncomplete: true) {
-                losses.append(try trainStep(batch, optimizer: optimizer, frozen: statistics))
-            }
+        return try data.trainingSteps(epochs: epochs, size: batchSize, generator: &generator) { (batch) throws(BatchNormError) in
+            try trainStep(batch, optimizer: optimizer, frozen: statistics)
         }
-        return losses
     }
 }

@@ -161,16 +161,10 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
             switch (updated[k], caches[k]) {
             case let (.dense(d), .dense(x)):
                 let grads = try d.backward(input: x, outputGradient: g)
-                var d2 = d
-                d2.step(weights: grads.weights, bias: grads.bias, rate: rate)
-                try checkFiniteResult(d2.weights.storage, what: "an updated weight")
-                try checkFiniteResult(d2.bias, what: "an updated bias")
-                updated[k] = .dense(d2)
+                updated[k] = .dense(try d.stepped(weights: grads.weights, bias: grads.bias, rate: rate))
                 g = grads.input
             case let (.relu, .relu(x)):
-                var values = g.storage
-                for i in values.indices where x.storage[i] <= 0 { values[i] = 0 }
-                g = Batch(unchecked: g.rows, features: g.features, scalars: values)
+                g = reluBackward(g, input: x)
             case let (.batchNorm(b), .batchNorm(_)), let (.batchNorm(b), .batchRenorm(_)):
                 let grads: BatchNormGradients<Scalar>
                 switch caches[k] {
@@ -178,14 +172,7 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
                 case let .batchNorm(step): grads = try step.backward(outputGradient: g)
                 default: fatalError("unreachable: matched above")
                 }
-                var b2 = b
-                for j in 0..<b2.features {
-                    b2.gamma[j] -= rate * grads.gamma[j]
-                    b2.beta[j] -= rate * grads.beta[j]
-                }
-                try checkFiniteResult(b2.gamma, what: "an updated γ")
-                try checkFiniteResult(b2.beta, what: "an updated β")
-                updated[k] = .batchNorm(b2)
+                updated[k] = .batchNorm(try b.stepped(gamma: grads.gamma, beta: grads.beta, rate: rate))
                 g = grads.input
             default:
                 fatalError("unreachable: caches follow layers")
@@ -202,16 +189,11 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     @_specialize(exported: true, where Scalar == Float)
     public mutating func train(on data: Dataset<Scalar>, epochs: Int, batchSize: Int, optimizer: SGD,
                                generator: inout SeededGenerator) throws(BatchNormError) -> [Scalar] {
-        guard epochs >= 0 else { throw .invalidArgument("epochs must be non-negative") }
         guard batchSize >= 2 || batchNormIndices.isEmpty else { throw .tooFewExamples(found: batchSize, required: 2) }
         guard batchSize <= data.count else { throw .invalidArgument("batch size \(batchSize) exceeds the \(data.count) examples") }
-        var losses: [Scalar] = []
-        for _ in 0..<epochs {
-            for batch in try data.miniBatches(size: batchSize, generator: &generator, dropIncomplete: true) {
-                losses.append(try trainStep(batch, optimizer: optimizer))
-            }
+        return try data.trainingSteps(epochs: epochs, size: batchSize, generator: &generator) { (batch) throws(BatchNormError) in
+            try trainStep(batch, optimizer: optimizer)
         }
-        return losses
     }
 
     /// With the weights frozen, runs `batches` (training mini-batches) through the
@@ -269,6 +251,13 @@ enum LayerCache<Scalar: BatchNormScalar> {
 /// max(0, x) element by element.
 func relu<S: BatchNormScalar>(_ x: Batch<S>) -> Batch<S> {
     Batch(unchecked: x.rows, features: x.features, scalars: x.storage.map { $0 > 0 ? $0 : 0 })
+}
+
+/// The gradient through ``relu(_:)``: `g` where the layer's input `x` was positive, else 0.
+func reluBackward<S: BatchNormScalar>(_ g: Batch<S>, input x: Batch<S>) -> Batch<S> {
+    var values = g.storage
+    for i in values.indices where x.storage[i] <= 0 { values[i] = 0 }
+    return Batch(unchecked: g.rows, features: g.features, scalars: values)
 }
 
 /// Mean softmax cross-entropy of `logits` (m × classes) against `labels`, and its
