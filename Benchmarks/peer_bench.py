@@ -44,14 +44,17 @@ class Scenario:
 
 def workbook_builder(name, workbook, book, scratch, folder):
     """A workbook builder on its own copy of the book, with its own cache and toolchain facts
-    (kept in the scratch folder, not the user's, and kept across its runs like a user's)."""
+    (kept in the scratch folder, not the user's, and kept across its runs like a user's, but
+    removed with the cache for a cold build: no stored result or fact stands in for work a cold
+    build must do; the Swift compiler's own module cache stays, as Python's bytecode does)."""
     root = os.path.join(scratch, folder)
     shutil.copytree(os.path.join(book, "workbook"), root)
+    toolchains = os.path.join(scratch, folder + "-toolchains")
     env = dict(os.environ, WORKBOOK_CACHE_DIR=os.path.join(root, ".workbook-cache"),
-               WORKBOOK_TOOLCHAIN_CACHE=os.path.join(scratch, folder + "-toolchains"))
+               WORKBOOK_TOOLCHAIN_CACHE=toolchains)
     build = [workbook, "build", "--root", root, "--date", "1996-05-12"]
     return Builder(name, root, build, build + ["--no-cache"],
-                   [".workbook-cache", "site"], "chapters/01-bn-test-time.md", env)
+                   [".workbook-cache", "site", toolchains], "chapters/01-bn-test-time.md", env)
 
 
 def make_builders(workbook, mkdocs, book, scratch, baseline=None):

@@ -5,9 +5,9 @@ Usage: snippet_scaling.py WORKBOOK [--sizes 10,100,400] [--rounds N] [--warmup N
 
 One workbook per size, each a single chapter of N small snippets of four kinds in turn (a
 computation, a struct filled in a loop, a Markdown table, a `let`), later snippets using earlier
-ones' declarations. Each is built with `--no-cache` after its stored programs are removed (every
-snippet compiled and run again; the compiler's version and plan stay cached, as in any author's
-second build). A round builds every size once, in turn; after the warm-up rounds, the median of the timed rounds is reported, with
+ones' declarations. Each is built from nothing: the workbook's cache and its toolchain facts
+(compiler version, job plans) are removed first, so every snippet is compiled and run again and
+nothing stored stands in for it (the Swift compiler's own module cache stays). A round builds every size once, in turn; after the warm-up rounds, the median of the timed rounds is reported, with
 the ratio of the largest size to the one before it taken round by round.
 """
 
@@ -96,10 +96,12 @@ def main():
                 seconds = {}
                 for size in sizes:
                     root = roots[name, size]
+                    toolchains = os.path.join(scratch, name.replace(" ", "-") + "-toolchains")
                     env = dict(os.environ, WORKBOOK_CACHE_DIR=os.path.join(root, ".workbook-cache"),
-                               WORKBOOK_TOOLCHAIN_CACHE=os.path.join(scratch, name.replace(" ", "-") + "-toolchains"))
+                               WORKBOOK_TOOLCHAIN_CACHE=toolchains)
                     command = [executable, "build", "--root", root, "--date", "1996-05-12", "--no-cache"]
-                    shutil.rmtree(os.path.join(root, ".workbook-cache", "programs"), ignore_errors=True)
+                    shutil.rmtree(os.path.join(root, ".workbook-cache"), ignore_errors=True)
+                    shutil.rmtree(toolchains, ignore_errors=True)
                     run = timed_run(command, cwd=root, env=env)
                     seconds[size] = run.seconds
                     if round_index >= arguments.warmup:

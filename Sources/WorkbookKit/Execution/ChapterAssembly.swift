@@ -69,6 +69,7 @@ struct ChapterAssembly: Sendable {
             // Reused only when every program that ran was compiled before.
             assembled.reusedProgram = (assembled.provenance == .ran ? assembled.reusedProgram : true) && executed.reusedProgram
             assembled.provenance = .ran
+            assembled.bundledWith = max(assembled.bundledWith, executed.bundledWith)
         }
         assembled.seconds += executed.seconds
         assembled.compileSeconds += executed.compileSeconds

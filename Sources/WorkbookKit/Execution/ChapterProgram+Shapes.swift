@@ -103,54 +103,9 @@ extension ChapterProgram {
             split.append(items)
         }
         let file = stringLiteral(locationName(path))
-        /// `item` at its chapter line and column, followed by `after`.
-        func located(_ item: SnippetItems.Item, of snippet: Snippet, then after: String = "\n#sourceLocation()\n") -> String {
-            "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine + item.line - 1))\n"
-                + String(repeating: " ", count: max(0, item.column - 1)) + item.text + after
-        }
-        var userImports = ""
-        for (snippet, items) in zip(snippets, split) {
-            for item in items.imports { userImports += located(item, of: snippet) }
-        }
-        var text = prelude(path: path, modules: modules) + userImports
-        text += """
-            func _workbookTry<T>(_ initializer: () throws -> T) -> T {
-                do { return try initializer() } catch { Swift._errorInMain(error); Swift.fatalError() }
-            }
-            func _workbookRun(_ index: Swift.Int, _ snippet: () throws -> Swift.Void) rethrows {
-                _workbookBoundary("\(marker) begin \\(index)")
-                let start = _workbookNow()
-                try snippet()
-                _workbookBoundary("\\n\(marker) end \\(index) \\(_workbookNow() - start)")
-            }
-
-            """
-        var chunks: [String] = []
-        for (snippet, items) in zip(snippets, split) {
-            var chunk = ""
-            for declaration in items.declarations {
-                switch declaration {
-                case .plain(let item):
-                    chunk += located(item, of: snippet)
-                case .throwing(let head, let initializer):
-                    // The initializer keeps its own line and column; a throw ends the program
-                    // with the message of an uncaught top-level error.
-                    chunk += located(head, of: snippet, then: " _workbookTry {\n")
-                    chunk += located(initializer, of: snippet, then: "\n}\n#sourceLocation()\n")
-                }
-            }
-            chunk += "func _workbookSnippet\(snippet.index)() throws {\n"
-            for step in items.steps {
-                switch step {
-                case .statement(let item): chunk += located(item, of: snippet)
-                // A borrow, not a copy: a noncopyable global (`var buffer = RigidDeque<Int>(…)`)
-                // is initialized here all the same.
-                case .touch(let name): chunk += "Swift.withExtendedLifetime(\(name)) {}\n"
-                }
-            }
-            chunk += "}\n"
-            chunks.append(chunk)
-        }
+        var text = prelude(path: path, modules: modules) + userImports(snippets, split, file: file)
+        text += tryFunction + runFunction(marker: marker, access: "")
+        guard let chunks = snippetChunks(snippets, split, file: file, filePrivate: false) else { return nil }
         var entry = "@main enum _WorkbookMain {\n    static func main() throws {\n"
         if lineBuffered { entry += lineBuffering }
         // A `compile` snippet's function is type-checked and never called.
@@ -165,7 +120,7 @@ extension ChapterProgram {
             if files.isEmpty {
                 files.append(text + group.joined())
             } else {
-                files.append(importsOnly(path: path, modules: modules) + userImports + group.joined())
+                files.append(importsOnly(path: path, modules: modules) + userImports(snippets, split, file: file) + group.joined())
             }
         }
         files[files.count - 1] += entry
@@ -207,5 +162,86 @@ extension ChapterProgram {
         let located = "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine))\n" + code + "#sourceLocation()\n"
         if let items = SnippetItems(code: snippet.code), items.steps.isEmpty { return located }
         return "func _workbookCompileOnly\(snippet.index)() async throws {\n" + located + "}\n"
+    }
+
+    /// `item` at its chapter line and column (`file` is the chapter's path as a literal), then `after`.
+    static func located(_ item: SnippetItems.Item, of snippet: Snippet, file: String, then after: String = "\n#sourceLocation()\n",
+                        inserting insertion: (offset: Int, text: String)? = nil) -> String {
+        var text = item.text
+        if let insertion {
+            let utf8 = Array(text.utf8)
+            text = String(decoding: utf8[..<insertion.offset], as: UTF8.self) + insertion.text
+                + String(decoding: utf8[insertion.offset...], as: UTF8.self)
+        }
+        return "#sourceLocation(file: \(file), line: \(snippet.codeFirstLine + item.line - 1))\n"
+            + String(repeating: " ", count: max(0, item.column - 1)) + text + after
+    }
+
+    /// The snippets' imports, hoisted to file scope at their chapter lines.
+    static func userImports(_ snippets: [Snippet], _ split: [SnippetItems], file: String) -> String {
+        var text = ""
+        for (snippet, items) in zip(snippets, split) {
+            for item in items.imports { text += located(item, of: snippet, file: file) }
+        }
+        return text
+    }
+
+    /// Ends the program as an uncaught top-level error would when a global's initializer throws.
+    static let tryFunction = """
+        func _workbookTry<T>(_ initializer: () throws -> T) -> T {
+            do { return try initializer() } catch { Swift._errorInMain(error); Swift.fatalError() }
+        }
+
+        """
+
+    /// Runs one snippet's function between its boundary lines.
+    static func runFunction(marker: String, access: String) -> String {
+        """
+        \(access)func _workbookRun(_ index: Swift.Int, _ snippet: () throws -> Swift.Void) rethrows {
+            _workbookBoundary("\(marker) begin \\(index)")
+            let start = _workbookNow()
+            try snippet()
+            _workbookBoundary("\\n\(marker) end \\(index) \\(_workbookNow() - start)")
+        }
+
+        """
+    }
+
+    /// Each snippet's file-scope declarations and its function; with `filePrivate`, every
+    /// declaration and function is `fileprivate` (`nil` when a declaration cannot be).
+    static func snippetChunks(_ snippets: [Snippet], _ split: [SnippetItems], file: String, filePrivate: Bool) -> [String]? {
+        let access = filePrivate ? "fileprivate " : ""
+        var chunks: [String] = []
+        for (snippet, items) in zip(snippets, split) {
+            var chunk = ""
+            for (declaration, offset) in zip(items.declarations, items.filePrivateOffsets) {
+                var insertion: (offset: Int, text: String)?
+                if filePrivate {
+                    guard let offset else { return nil }
+                    insertion = (offset, access)
+                }
+                switch declaration {
+                case .plain(let item):
+                    chunk += located(item, of: snippet, file: file, inserting: insertion)
+                case .throwing(let head, let initializer):
+                    // The initializer keeps its own line and column; a throw ends the program
+                    // with the message of an uncaught top-level error.
+                    chunk += located(head, of: snippet, file: file, then: " _workbookTry {\n", inserting: insertion)
+                    chunk += located(initializer, of: snippet, file: file, then: "\n}\n#sourceLocation()\n")
+                }
+            }
+            chunk += "\(access)func _workbookSnippet\(snippet.index)() throws {\n"
+            for step in items.steps {
+                switch step {
+                case .statement(let item): chunk += located(item, of: snippet, file: file)
+                // A borrow, not a copy: a noncopyable global (`var buffer = RigidDeque<Int>(…)`)
+                // is initialized here all the same.
+                case .touch(let name): chunk += "Swift.withExtendedLifetime(\(name)) {}\n"
+                }
+            }
+            chunk += "}\n"
+            chunks.append(chunk)
+        }
+        return chunks
     }
 }

@@ -10,6 +10,9 @@ extension ChapterProgress {
         case .recorded: return head + "not selected, not cached: recorded outputs used"
         case .ran where chapter.reusedProgram:
             return head + "ran \(Self.format(chapter.runSeconds)) (program compiled before)"
+        case .ran where chapter.bundledWith > 0:
+            let others = chapter.bundledWith == 1 ? "1 other chapter" : "\(chapter.bundledWith) other chapters"
+            return head + "compiled with \(others) (its share \(Self.format(chapter.compileSeconds))), ran \(Self.format(chapter.runSeconds))"
         case .ran: return head + "compiled \(Self.format(chapter.compileSeconds)), ran \(Self.format(chapter.runSeconds))"
         }
     }

@@ -18,6 +18,11 @@ public struct ChapterRun: Sendable, Equatable {
     public var snippetSeconds: [Int: Double] = [:]
     /// Whether the program was compiled before and taken from `ProgramBinaryCache`.
     public var reusedProgram = false
+    /// How many other chapters were compiled in the same program (`ChapterBundle`); 0 when the
+    /// chapter was compiled alone.
+    public var bundledWith = 0
+    /// Whether the program was stopped by the workbook's `timeout`.
+    public var timedOut = false
     /// The snippet that was running when the program crashed or exited early: what it printed
     /// and the program's stderr (for `expect=crash`).
     public var stoppedSnippet: StoppedSnippet? = nil
@@ -119,10 +124,18 @@ public struct ChapterRunner: Sendable {
             _ = programs.store(binary, forKey: key, slug: chapter.slug)
         }
 
+        return await execute(executable, program: program, chapter: chapter, root: root, timeout: timeout, into: run)
+    }
+
+    /// Runs the compiled `executable` of `program` (with `arguments`) and adds what it printed,
+    /// and how it ended, to `run`.
+    func execute(_ executable: URL, arguments: [String] = [], program: ChapterProgram, chapter: Chapter, root: URL,
+                 timeout: Double, into run: ChapterRun) async -> ChapterRun {
+        var run = run
         let runStart = ContinuousClock.now
         let outcome: ProgramOutcome
         do {
-            outcome = try await execute(executable, program: program, root: root, timeout: timeout)
+            outcome = try await execute(executable, arguments: arguments, program: program, root: root, timeout: timeout)
         } catch {
             run.errors = [WorkbookError(path: chapter.path, message: "cannot run the chapter: \(Self.words(error))", stage: "run")]
             return run
@@ -133,6 +146,7 @@ public struct ChapterRunner: Sendable {
             run.outputs[index] = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
         }
         run.snippetSeconds = outcome.splitter.seconds
+        run.timedOut = outcome.timedOut
         if let error = ProgramFailure(outcome: outcome, chapter: chapter, timeout: timeout).error {
             run.errors = [error]
             if let index = outcome.splitter.running, !outcome.timedOut, outcome.splitter.overflowed == nil {
@@ -141,6 +155,17 @@ public struct ChapterRunner: Sendable {
             }
         }
         return run
+    }
+
+    /// Whether `chapter`'s program is stored compiled (`ProgramBinaryCache`).
+    func hasStoredProgram(of chapter: Chapter) -> Bool {
+        let program = ChapterProgram(chapter: chapter, modules: modules)
+        let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: flags, path: compilePath,
+                                       programFlags: program.shape.compilerFlags)
+        let source = URL(fileURLWithPath: CompilePlan.sourcePlaceholder)
+        let key = ProgramBinaryCache.key(identity: program.identity, arguments: compiler.placeholderArguments(sources: [source]),
+                                         toolchain: toolchain, packageHash: packageHash)
+        return ProgramBinaryCache(cache: cache).executable(forKey: key, slug: chapter.slug) != nil
     }
 
     /// A sentence for an error of the file system or of launching a process.
@@ -161,13 +186,14 @@ public struct ChapterRunner: Sendable {
                               details: CompilerDiagnostics.excerpt(output))]
     }
 
-    func execute(_ binary: URL, program: ChapterProgram, root: URL, timeout: Double) async throws -> ProgramOutcome {
+    func execute(_ binary: URL, arguments: [String] = [], program: ChapterProgram, root: URL, timeout: Double) async throws -> ProgramOutcome {
         // The program leads a process group of its own: killing the group kills whatever a
         // snippet started, on timeout, on overflow, when the program exits, and on a signal.
         var platform = PlatformOptions()
         platform.processGroupID = 0
         let result = try await Subprocess.run(
             .path(FilePath(binary.path)),
+            arguments: Arguments(arguments),
             environment: .exactly(programEnvironment),
             workingDirectory: FilePath(root.path),
             platformOptions: platform,

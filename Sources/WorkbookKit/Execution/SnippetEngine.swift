@@ -30,6 +30,10 @@ public protocol SnippetEngineSession: Sendable {
     /// of a run, or a single edited chapter): an engine may spread the program's preparation
     /// over them. By default ``run(_:)``.
     func run(_ chapter: Chapter, spareCores: Int) async -> ChapterRun
+    /// Called once before the programs of `chapters` run, at most `jobs` at once: an engine
+    /// may build several of them together (one compiler process for several chapters). By
+    /// default nothing.
+    func prepareRuns(of chapters: [Chapter], jobs: Int) async
     /// What ``prepare(rebuild:)`` is about to build, for a progress line (`package products BatchNorm,
     /// NoteKit`); `nil` when it has nothing to build.
     func preparationSummary() -> String?
@@ -47,6 +51,7 @@ extension SnippetEngineSession {
     public func preparationSummary(rebuild: Bool) -> String? { preparationSummary() }
     public var preparesBeforeKeys: Bool { false }
     public func run(_ chapter: Chapter, spareCores: Int) async -> ChapterRun { await run(chapter) }
+    public func prepareRuns(of chapters: [Chapter], jobs: Int) async {}
 }
 
 /// The engine's preparation (building a package's products), reported before and after.

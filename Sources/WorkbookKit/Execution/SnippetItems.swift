@@ -37,6 +37,12 @@ struct SnippetItems: Equatable, Sendable {
     var imports: [Item] = []
     var declarations: [Declaration] = []
     var steps: [Step] = []
+    /// For each of `declarations`, the UTF-8 offset in its text (the head's, for a throwing
+    /// one) where `fileprivate ` can be written, after its attributes; `nil` when the
+    /// declaration cannot be file-private without changing what the program prints or means:
+    /// a type (its reflected name would change), an extension, a protocol, an operator, or a
+    /// declaration with modifiers (see `ChapterProgram+Bundle.swift`).
+    var filePrivateOffsets: [Int?] = []
 
     /// Splits `code`; `nil` for a parse error, a binding without an initializer, with an
     /// attribute or a modifier, a throwing initializer in a declaration of several bindings;
@@ -69,6 +75,7 @@ struct SnippetItems: Equatable, Sendable {
                     case .statement:
                         steps.append(.statement(item))
                     case .global(let names, let throwingInitializer):
+                        filePrivateOffsets.append(variable.bindingSpecifier.positionAfterSkippingLeadingTrivia.utf8Offset - start.utf8Offset)
                         if let clause = throwingInitializer {
                             let value = clause.value
                             declarations.append(.throwing(
@@ -82,6 +89,9 @@ struct SnippetItems: Equatable, Sendable {
                 } else if Self.isPlainDeclaration(declaration) {
                     if Self.hasMainAttribute(declaration) { return nil }
                     declarations.append(.plain(item))
+                    filePrivateOffsets.append(Self.filePrivateKeyword(declaration).map {
+                        $0.positionAfterSkippingLeadingTrivia.utf8Offset - start.utf8Offset
+                    })
                 } else {
                     return nil
                 }
@@ -130,6 +140,19 @@ struct SnippetItems: Equatable, Sendable {
             || declaration.is(ActorDeclSyntax.self) || declaration.is(ProtocolDeclSyntax.self)
             || declaration.is(ExtensionDeclSyntax.self) || declaration.is(TypeAliasDeclSyntax.self)
             || declaration.is(OperatorDeclSyntax.self) || declaration.is(PrecedenceGroupDeclSyntax.self)
+    }
+
+    /// The keyword `fileprivate ` can be written before: a function's `func` (one named by an
+    /// identifier) or a type alias's `typealias`, when the declaration has no modifier.
+    static func filePrivateKeyword(_ declaration: DeclSyntax) -> TokenSyntax? {
+        if let function = declaration.as(FunctionDeclSyntax.self), function.modifiers.isEmpty,
+           case .identifier = function.name.tokenKind {
+            return function.funcKeyword
+        }
+        if let alias = declaration.as(TypeAliasDeclSyntax.self), alias.modifiers.isEmpty {
+            return alias.typealiasKeyword
+        }
+        return nil
     }
 
     static func hasMainAttribute(_ declaration: DeclSyntax) -> Bool {

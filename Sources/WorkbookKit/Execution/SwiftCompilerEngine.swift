@@ -20,7 +20,7 @@ public struct SwiftCompilerEngine: SnippetEngine {
             if !problems.isEmpty { throw WorkbookErrors(problems) }
         }
         return Session(workbook: workbook, toolchain: toolchain, cache: cache, package: package,
-                       compilePath: CompilePath(environment: environment))
+                       compilePath: CompilePath(environment: environment), bundled: BundledPrograms())
     }
 
     struct Session: SnippetEngineSession {
@@ -29,6 +29,8 @@ public struct SwiftCompilerEngine: SnippetEngine {
         var cache: CacheFolder
         var package: PackagePreparation?
         var compilePath: CompilePath
+        /// The chapter bundles compiled by ``prepareRuns(of:jobs:)``.
+        var bundled: BundledPrograms
 
         /// With a package, the keys hold the hash of the built products: it is built first.
         var preparesBeforeKeys: Bool { package != nil }
@@ -60,17 +62,69 @@ public struct SwiftCompilerEngine: SnippetEngine {
             await run(chapter, spareCores: 0)
         }
 
-        /// With spare cores, the program is written as several files compiled at once.
+        /// With spare cores, the program is written as several files compiled at once. A
+        /// chapter compiled in a bundle runs from the bundle's binary; if that run reports
+        /// any error but a timeout (which reads the same whatever the binary), the chapter
+        /// runs again as its own program, whose outcome is reported.
         func run(_ chapter: Chapter, spareCores: Int) async -> ChapterRun {
-            var runner = ChapterRunner(toolchain: toolchain, cache: cache, flags: package?.swiftcArguments ?? [])
-            runner.compilePath = compilePath
-            runner.packageHash = package?.build?.outputHash
+            var runner = runner(for: chapter)
             runner.compileJobs = min(1 + spareCores, ChapterProgram.maximumFiles)
-            runner.modules = workbook.config.documentation.imports + chapter.imports.filter { !workbook.config.documentation.imports.contains($0) }
             if workbook.config.documentation.snippets == .notebook {
                 return await NotebookRunner(runner: runner).run(chapter, root: workbook.root, timeout: workbook.config.timeout)
             }
+            if let entry = bundled.entry(path: chapter.path, identity: ChapterProgram(chapter: chapter, modules: runner.modules).identity) {
+                var start = ChapterRun(outputs: [:], errors: [], compileSeconds: entry.compileSeconds, runSeconds: 0)
+                start.bundledWith = entry.chapters - 1
+                let run = await runner.execute(entry.binary, arguments: [String(entry.ordinal)], program: entry.program,
+                                               chapter: chapter, root: workbook.root, timeout: workbook.config.timeout, into: start)
+                if run.errors.isEmpty || run.timedOut { return run }
+            }
             return await runner.run(chapter, root: workbook.root, timeout: workbook.config.timeout)
+        }
+
+        /// The runner of `chapter`'s programs.
+        func runner(for chapter: Chapter) -> ChapterRunner {
+            var runner = ChapterRunner(toolchain: toolchain, cache: cache, flags: package?.swiftcArguments ?? [])
+            runner.compilePath = compilePath
+            runner.packageHash = package?.build?.outputHash
+            runner.modules = workbook.config.documentation.imports + chapter.imports.filter { !workbook.config.documentation.imports.contains($0) }
+            return runner
+        }
+
+        /// Compiles the chapters that can share a module (``ChapterBundle``) as programs of
+        /// several chapters, up to `jobs` at once; not for notebook scoping, the plain compile path, or a
+        /// chapter whose program is stored compiled.
+        func prepareRuns(of chapters: [Chapter], jobs: Int) async {
+            guard compilePath == .shortcuts, workbook.config.documentation.snippets != .notebook, chapters.count > 1 else { return }
+            let candidates = chapters.map { (chapter: $0, modules: runner(for: $0).modules) }
+                .filter { !runner(for: $0.chapter).hasStoredProgram(of: $0.chapter) }
+            await withTaskGroup(of: Void.self) { group in
+                for bundle in ChapterBundle.bundles(of: candidates, parts: jobs) {
+                    group.addTask { await compile(bundle) }
+                }
+            }
+        }
+
+        /// Compiles `bundle` with one compiler process (`-wmo`: one process type-checks and
+        /// generates the whole module, loading each imported module once).
+        func compile(_ bundle: ChapterBundle) async {
+            let folder = cache.url.appendingPathComponent("build/bundle-\(UUID().uuidString)", isDirectory: true)
+            let binary = folder.appendingPathComponent("chapters")
+            let sources = bundle.sources.indices.map { folder.appendingPathComponent($0 == 0 ? "bundle.swift" : "chapter-\($0).swift") }
+            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: package?.swiftcArguments ?? [], path: .plainSwiftc,
+                                           programFlags: ChapterProgram.Shape.library.compilerFlags + ["-wmo"])
+            let start = ContinuousClock.now
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for (url, text) in zip(sources, bundle.sources) { try FileBytes.write(Data(text.utf8), to: url) }
+                let result = try await ToolRunner.$taskLimit.withValue(ToolRunner.compileLimit(timeout: workbook.config.timeout)) {
+                    try await compiler.compile(sources: sources, binary: binary, folder: folder, root: workbook.root)
+                }
+                guard result.succeeded else { return bundled.discard(folder) }
+            } catch {
+                return bundled.discard(folder)
+            }
+            bundled.add(bundle, binary: binary, folder: folder, compileSeconds: ContinuousClock.now.seconds(since: start))
         }
     }
 }

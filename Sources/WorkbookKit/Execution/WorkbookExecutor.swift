@@ -155,6 +155,7 @@ public struct WorkbookExecutor: Sendable {
         cache resultCache: ResultCache, board: inout ReadingOrderProgress, assemblies: inout [Int: ChapterAssembly]
     ) async {
         let jobs = options.jobs
+        await session.prepareRuns(of: pending.map(\.chapter), jobs: jobs)
         await withTaskGroup(of: (PendingProgram, ExecutedChapter).self) { group in
             var next = 0
             var running = 0
@@ -235,6 +236,7 @@ public struct WorkbookExecutor: Sendable {
         executed.compileSeconds = run.compileSeconds
         executed.runSeconds = run.runSeconds
         executed.reusedProgram = run.reusedProgram
+        executed.bundledWith = run.bundledWith
         executed.snippetSeconds = run.snippetSeconds
         executed.errors = run.errors
         return executed

@@ -15,6 +15,8 @@ public struct ExecutedChapter: Sendable, Equatable {
     public var runSeconds: Double = 0
     /// Whether the chapter ran programs compiled before (none was compiled in this run).
     public var reusedProgram = false
+    /// How many other chapters were compiled in one program with this one (0 when alone).
+    public var bundledWith = 0
     /// The seconds each snippet ran, measured by the chapter's program, by snippet index
     /// (empty when the chapter did not run).
     public var snippetSeconds: [Int: Double] = [:]
