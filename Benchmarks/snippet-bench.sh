@@ -17,7 +17,7 @@ printf 'title = "Snippet benchmark"\ncore = []\n' > "$BENCH/workbook.toml"
 for chapter in 1 2 3 4 5; do
   {
     printf '# Chapter %d\n\nFour snippets sharing state.\n\n' "$chapter"
-    printf '```swift\nvar values = (1...100).map { Double($0) * %d }\nfunc mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }\nprint(String(format: "mean %%.2f", mean(values)))\n```\n\n' "$chapter"
+    printf '```swift\nimport Foundation\nvar values = (1...100).map { Double($0) * %d }\nfunc mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }\nprint(String(format: "mean %%.2f", mean(values)))\n```\n\n' "$chapter"
     printf '```swift\nstruct Stat { var name: String; var value: Double }\nlet stats = [Stat(name: "max", value: values.max()!), Stat(name: "min", value: values.min()!)]\nfor stat in stats { print(stat.name, stat.value) }\n```\n\n'
     printf '```swift output=markdown\nprint("| i | square |")\nprint("|---|---|")\nfor i in 1...5 { print("| \\(i) | \\(i * i) |") }\n```\n\n'
     printf '```swift\nlet edit = 0\nvalues = values.map { $0 / 2 }\nprint(String(format: "halved mean %%.2f", mean(values)))\n```\n'

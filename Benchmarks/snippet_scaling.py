@@ -27,8 +27,10 @@ def snippet(k):
     kind = k % 4
     if kind == 0:
         scale = f"Double(edit{k - 1})" if k >= 4 else "1.0"
-        code = (f"let values{k} = (1...50).map {{ Double($0) * {scale} }}\n"
-                f"print(String(format: \"mean %.2f\", values{k}.reduce(0, +) / Double(values{k}.count)))\n")
+        # The first snippet imports Foundation, for String(format:), as a reader would.
+        code = (("import Foundation\n" if k == 0 else "")
+                + f"let values{k} = (1...50).map {{ Double($0) * {scale} }}\n"
+                + f"print(String(format: \"mean %.2f\", values{k}.reduce(0, +) / Double(values{k}.count)))\n")
         return "```swift\n" + code + "```\n"
     if kind == 1:
         code = (f"struct Point{k} {{ var x: Double; var y: Double }}\n"

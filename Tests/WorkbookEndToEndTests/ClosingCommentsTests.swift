@@ -15,7 +15,7 @@ import Testing
             "\(run.stdout)")
         #expect(run.stdout.contains("-3 to the power of 10 is 59048\n+3 to the power of 10 is 59049\n"), "\(run.stdout)")
         #expect(run.stdout.contains(
-            "\(Self.path):67:1: the snippet's output differs from the output shown in its closing comments\n"), "\(run.stdout)")
+            "\(Self.path):69:1: the snippet's output differs from the output shown in its closing comments\n"), "\(run.stdout)")
         #expect(run.stdout.contains(" Hello, Alex!\n+Hello, Brian!\n"), "\(run.stdout)")
         #expect(!run.stdout.contains("is not recorded"), "\(run.stdout)")
         // The for-in loop, the loop that prints nothing and the dictionary pass.

@@ -159,7 +159,7 @@ import Testing
 
     @Test func timingsListEachChapterAndTheSlowestSnippets() throws {
         let root = try WorkbookProcess.copy(fixture: "notebook")
-        try root.write("# Slow\n\n```swift\nThread.sleep(forTimeInterval: 0.3)\nprint(\"slept\")\n```\n\n```output\nslept\n```\n",
+        try root.write("# Slow\n\n```swift\nimport Foundation\nThread.sleep(forTimeInterval: 0.3)\nprint(\"slept\")\n```\n\n```output\nslept\n```\n",
                        to: "chapters/03-slow.md")
         let run = try WorkbookProcess.run(["check", "--timings", "--no-cache"], in: root)
         #expect(run.exitCode == 0, "\(run.stderr)")

@@ -25,6 +25,7 @@ import Testing
             # Outputs
 
             ```swift
+            import Foundation
             import Tiny
             print(double(21), String(format: "%.3f", 2.0 / 3.0))
             ```

@@ -12,6 +12,7 @@ import Testing
             # Environment
 
             ```swift
+            import Foundation
             let environment = ProcessInfo.processInfo.environment
             print(environment["WORKBOOK_TEST_MARK"] ?? "unset", environment["WORKBOOK_TEST_HIDDEN"] ?? "unset")
             ```

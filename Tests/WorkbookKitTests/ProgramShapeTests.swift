@@ -128,6 +128,34 @@ import Testing
         }
     }
 
+    @Test func aProgramImportsOnlyWhatTheChapterAsksFor() throws {
+        let path = "chapters/01-sharing.md"
+        /// Every file of the program of `source` in the library shape (three files) and in the script shape.
+        func texts(_ source: String, modules: [String] = []) throws -> [String] {
+            let chapter = try SnippetExtractor().extract(path: path, source: source)
+            let library = ChapterProgram(chapter: chapter, modules: modules, files: 3)
+            let script = ChapterProgram(chapter: chapter, modules: modules, scriptOnly: true)
+            #expect(library.shape == .library && library.otherSources.count == 2 && script.shape == .script)
+            return [library.source] + library.otherSources + [script.source]
+        }
+        for text in try texts(Self.long(40)) {
+            #expect(!text.contains("import Foundation"), "\(text)")
+            // The framing's own C library, and nothing else.
+            #expect(text.split(separator: "\n").filter { $0.hasPrefix("import ") } == ["import Glibc", "import Darwin"], "\(text)")
+        }
+        for text in try texts(Self.long(40), modules: ["Foundation"]) {
+            #expect(text.components(separatedBy: "\nimport Foundation\n").count == 2, "`imports` of workbook.toml: \(text)")
+        }
+        // A snippet's import, hoisted into every file of the library shape at its chapter line.
+        let asked = try texts(Self.long(40, extra: "import Foundation\n"))
+        for text in asked {
+            #expect(text.components(separatedBy: "\nimport Foundation\n").count == 2, "the snippet's import: \(text)")
+        }
+        for text in asked.dropLast() {
+            #expect(text.contains("#sourceLocation(file: \"\(path)\", line: 7)\nimport Foundation\n"), "\(text)")
+        }
+    }
+
     @Test func filesAreCutWhereAboutAsMuchCodeLiesOnEachSide() {
         let chunks = ["aaaa", "bb", "cc", "dddd"]
         #expect(ChapterProgram.balanced(chunks, parts: 2) == [["aaaa", "bb"], ["cc", "dddd"]])

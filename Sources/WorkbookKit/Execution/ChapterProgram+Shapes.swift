@@ -23,10 +23,13 @@ extension ChapterProgram {
         var compilerFlags: [String] { self == .library ? ["-parse-as-library"] : [] }
     }
 
-    /// The framing both shapes share: imports, the boundary printer and the clock.
+    /// The framing both shapes share: imports, the boundary printer and the clock. A program
+    /// imports `modules` (`imports` of `workbook.toml`) and what its snippets import, and
+    /// nothing else but the C library the framing calls (`Glibc` or `Darwin`): no Foundation
+    /// unless the chapter asks for it, as a client of a package imports what it uses.
     static func prelude(path: String, modules: [String]) -> String {
         var text = "// Generated from \(locationName(path)); edit the chapter, not this file.\n"
-        for module in implicitImports + modules { text += "import \(module)\n" }
+        for module in modules { text += "import \(module)\n" }
         text += """
             #if canImport(Glibc)
             import Glibc
@@ -146,7 +149,7 @@ extension ChapterProgram {
     /// The imports every file of a program starts with, without the framing functions.
     static func importsOnly(path: String, modules: [String]) -> String {
         var text = "// Generated from \(locationName(path)); edit the chapter, not this file.\n"
-        for module in implicitImports + modules { text += "import \(module)\n" }
+        for module in modules { text += "import \(module)\n" }
         text += "#if canImport(Glibc)\nimport Glibc\n#elseif canImport(Darwin)\nimport Darwin\n#endif\n"
         return text
     }

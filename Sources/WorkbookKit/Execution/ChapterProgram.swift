@@ -14,16 +14,13 @@ import Foundation
 public struct ChapterProgram: Sendable, Equatable {
     /// Bumped whenever the generated text changes in a way that can change outputs; part of
     /// every result cache key.
-    public static let templateVersion = "program-8"
+    public static let templateVersion = "program-9"
     /// A library-shape program of at least this many snippets is compiled as two files by two
     /// compiler jobs at once (about 5 ms of compiler time per small snippet, against about
     /// 60 ms to start a job and parse the other file), even when no core is spare.
     static let splitThreshold = 32
     /// The most files a program is written as.
     public static let maximumFiles = 4
-
-    /// The only module every program imports; snippets import the package's modules they use.
-    public static let implicitImports = ["Foundation"]
 
     /// The generated `main.swift`.
     public var source: String
@@ -41,9 +38,10 @@ public struct ChapterProgram: Sendable, Equatable {
     /// whatever number of files it is written as: such programs behave alike.
     public var identity: String
 
-    /// Generates the program of `chapter`, importing `modules` besides Foundation (chapter
-    /// programs pass none: snippets import what they use), as up to `files` files (one per
-    /// compiler job that may run at once; a long chapter takes at least two).
+    /// Generates the program of `chapter`, importing `modules` (the `imports` of `workbook.toml`
+    /// and the chapter's own, such as a doc comment's module) besides what its snippets import,
+    /// as up to `files` files (one per compiler job that may run at once; a long chapter takes
+    /// at least two).
     /// `scriptOnly` keeps the script shape even where the library shape could be used (see
     /// `ChapterRunner`: a global whose type is another declaration's opaque `some` type).
     public init(chapter: Chapter, modules: [String], files: Int = 1, scriptOnly: Bool = false) {

@@ -58,7 +58,7 @@ public struct ChapterRunner: Sendable {
     public var packageHash: String? = nil
     /// How many compiler jobs the program may use at once: its number of files, at most.
     public var compileJobs = 1
-    /// Modules every program imports besides Foundation (`imports` of `workbook.toml`).
+    /// Modules every program imports besides what its snippets import (`imports` of `workbook.toml`).
     public var modules: [String] = []
 
     public init(toolchain: Toolchain, cache: CacheFolder, flags: [String] = []) {

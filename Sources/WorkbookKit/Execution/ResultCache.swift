@@ -25,7 +25,6 @@ public struct ResultCache: Sendable {
             hasher.combine(chapter.path)
             for snippet in runnable { hasher.combine(String(snippet.codeFirstLine)) }
         }
-        hasher.combine(ChapterProgram.implicitImports.joined(separator: ","))
         if !chapter.imports.isEmpty { hasher.combine("chapter imports=" + chapter.imports.joined(separator: ",")) }
         hasher.combine(CompilerFlags.chapterProgram.joined(separator: " "))
         hasher.combine(compilerVersion)

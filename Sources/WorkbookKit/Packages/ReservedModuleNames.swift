@@ -1,6 +1,7 @@
-/// Modules a package may not have: the modules every chapter program imports (Foundation and
-/// the C library) and the chapter program's own module. A package module with one of these
-/// names shadows it, and the chapters would fail in code the user never wrote.
+/// Modules a package may not have: the modules chapter programs import (the C library, and
+/// Foundation when a snippet or `imports` asks for it) and the chapter program's own module. A
+/// package module with one of these names shadows it, and the chapters would fail in code the
+/// user never wrote.
 enum ReservedModuleNames {
     static let all: Set<String> = [
         "Swift", "Foundation", "FoundationEssentials", "FoundationInternationalization", "Glibc", "Darwin", "Musl",

@@ -31,11 +31,13 @@ public enum WorkbookStarter {
         # A short introduction on the index page (Markdown).
         # description = ""
 
-        # Snippets use plain Swift (and Foundation). To import modules of your own Swift
-        # package, name the package folder and its library products:
+        # Snippets are plain Swift and import what they use, as any Swift file does
+        # (`import Foundation` for `String(format:)` or `Date`). To import modules of your own
+        # Swift package, name the package folder and its library products:
         # package = "."
         # products = ["MyLibrary"]
-        # Modules every snippet imports without showing it (your library, as guides assume):
+        # Modules every snippet imports without showing it (your library, as guides assume,
+        # or Foundation when most chapters use it):
         # imports = ["MyLibrary"]
 
         # Snippets of a chapter run like the cells of a REPL session: each sees what the
