@@ -4,10 +4,12 @@ import Foundation
 /// read once from `swiftc -###` and replayed directly.
 ///
 /// Starting the compiler driver costs about 70 ms per chapter on a small machine; replaying
-/// its jobs skips that. The plan is stored in the cache, keyed by the compiler and the
-/// arguments, with the source, binary and temporary paths as placeholders. When the last
-/// job is a clang link, the plan also holds the linker command clang would start
-/// (`DirectLinker`), which the runner prefers.
+/// its jobs skips that. The plan is stored in the toolchain's facts folder, keyed by the
+/// compiler and the arguments, with the source, binary and temporary paths as placeholders,
+/// and holds the identity of the files its jobs start and read (`toolFiles`): a plan whose
+/// tools or linker inputs changed since (a compiler reinstalled, a system update of the C
+/// runtime objects) is asked for again. When the last job is a clang link, the plan also
+/// holds the linker command clang would start (`DirectLinker`), which the runner prefers.
 struct CompilePlan: Codable, Sendable, Equatable {
     /// The folder of the program's files: `main.swift`, and `part-2.swift`, … for a long one.
     static let sourceFolderPlaceholder = "/@workbook-source@"
@@ -19,6 +21,9 @@ struct CompilePlan: Codable, Sendable, Equatable {
     var jobs: [[String]]
     /// The linker command that can replace the last job, when clang's could be read.
     var directLink: [String]?
+    /// The identity of each file the jobs and the direct link name (`toolFiles(of:)`), by
+    /// path, when the plan was read.
+    var toolFiles: [String: String]?
 
     /// Plans being worked out now, so parallel chapters of one run ask the driver once.
     static let inFlight = InFlightWork<CompilePlan?>()
@@ -27,12 +32,7 @@ struct CompilePlan: Codable, Sendable, Equatable {
     /// toolchain's facts folder or from `swiftc -###`; `nil` when the driver's jobs cannot be
     /// read. Concurrent callers with the same key share one answer.
     static func load(toolchain: Toolchain, arguments: [String], cache: CacheFolder) async -> CompilePlan? {
-        var hasher = ContentHasher()
-        hasher.combine("plan-2")
-        hasher.combine(toolchain.swiftc.path)
-        hasher.combine(toolchain.version)
-        for argument in arguments { hasher.combine(argument) }
-        let file = toolchain.facts(in: cache).appendingPathComponent("plan-\(hasher.finalize()).json")
+        let file = file(toolchain: toolchain, arguments: arguments, cache: cache)
         if let plan = stored(in: file) { return plan }
         return await inFlight.value(for: file.path) {
             if let plan = stored(in: file) { return plan }
@@ -40,9 +40,33 @@ struct CompilePlan: Codable, Sendable, Equatable {
         }
     }
 
+    /// The file that holds the plan for `arguments`.
+    static func file(toolchain: Toolchain, arguments: [String], cache: CacheFolder) -> URL {
+        var hasher = ContentHasher()
+        hasher.combine("plan-3")
+        hasher.combine(toolchain.swiftc.path)
+        hasher.combine(toolchain.version)
+        for argument in arguments { hasher.combine(argument) }
+        return toolchain.facts(in: cache).appendingPathComponent("plan-\(hasher.finalize()).json")
+    }
+
+    /// The plan stored in `file`, unless a file it names changed since it was stored.
     static func stored(in file: URL) -> CompilePlan? {
-        guard let data = try? Data(contentsOf: file) else { return nil }
-        return try? JSONDecoder().decode(CompilePlan.self, from: data)
+        guard let data = try? Data(contentsOf: file), let plan = try? JSONDecoder().decode(CompilePlan.self, from: data),
+              let files = plan.toolFiles, files.allSatisfy({ ToolchainFactsFolder.identity(ofFile: $0.key) == $0.value })
+        else { return nil }
+        return plan
+    }
+
+    /// The identity of every regular file that `plan`'s jobs and direct link start or name
+    /// by absolute path (the tools, the C runtime objects, the dynamic linker), by path.
+    /// Placeholders and folders are left out.
+    static func toolFiles(of plan: CompilePlan) -> [String: String] {
+        var files: [String: String] = [:]
+        for word in plan.jobs.joined() + (plan.directLink ?? []) where word.hasPrefix("/") && !word.contains("@workbook-") {
+            if files[word] == nil, let identity = ToolchainFactsFolder.identity(ofFile: word) { files[word] = identity }
+        }
+        return files
     }
 
     /// Reads the plan from `swiftc -###` (and the direct link from `clang -###`), and stores it.
@@ -54,6 +78,7 @@ struct CompilePlan: Codable, Sendable, Equatable {
             let scratch = cache.url.appendingPathComponent("build/plan-\(UUID().uuidString)", isDirectory: true)
             plan.directLink = await DirectLinker.command(forLinkJob: link, scratch: scratch, environment: toolchain.environment)
         }
+        plan.toolFiles = toolFiles(of: plan)
         if let data = try? JSONEncoder().encode(plan) { try? AtomicFileWriter().write(data, to: file) }
         return plan
     }

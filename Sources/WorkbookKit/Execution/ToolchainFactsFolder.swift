@@ -5,8 +5,14 @@ import Foundation
 /// they live in a per-user folder shared by every workbook and every fresh cache:
 /// `$WORKBOOK_TOOLCHAIN_CACHE/<binary>`, else `$XDG_CACHE_HOME/workbook/toolchains/<binary>`,
 /// else `~/.cache/workbook/toolchains/<binary>`, where `<binary>` hashes the `swiftc` path, the
-/// path it resolves to, and that file's modification time and size. When that folder cannot be
-/// written, the workbook's cache (`compiler/<binary>`) is used instead.
+/// path it resolves to, and that file's inode, size and modification time. When that
+/// folder cannot be written, the workbook's cache (`compiler/<binary>`) is used instead.
+///
+/// Facts that can go stale without the binary changing carry their own checks: the version
+/// (`swiftc --version`, kept here) is part of the keys of compile plans and autolink answers,
+/// and a compile plan holds the identity of every tool and file its jobs name
+/// (`CompilePlan.toolFiles`), so an update of clang, the linker or the C runtime objects asks
+/// for a new plan.
 enum ToolchainFactsFolder {
     /// The facts folder of `swiftc`, created; `fallback`'s when the per-user one is not writable.
     static func folder(for swiftc: URL, environment: [String: String], fallback: CacheFolder) -> URL {
@@ -32,19 +38,27 @@ enum ToolchainFactsFolder {
         return nil
     }
 
-    /// A hash of the binary's path, resolved path, modification time and size.
+    /// A hash of the binary's path, resolved path and identity (`identity(ofFile:)`).
     static func binaryKey(_ swiftc: URL) -> String {
         let resolved = swiftc.resolvingSymlinksInPath()
-        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved.path)
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
         var hasher = ContentHasher()
-        hasher.combine("toolchain-1")
+        hasher.combine("toolchain-2")
         hasher.combine(swiftc.path)
         hasher.combine(resolved.path)
-        hasher.combine(String(modified))
-        hasher.combine(String(size))
+        hasher.combine(identity(ofFile: resolved.path) ?? "not a file")
         return String(hasher.finalize().prefix(32))
+    }
+
+    /// `inode size modified` of the regular file at `path` (links followed; the time in
+    /// nanoseconds), `missing` when there is none, `nil` for a folder or another kind of
+    /// file: a file reinstalled or replaced (by a package manager's rename) gets a new inode,
+    /// and one written in place a new time or size. The device is left out: a container's
+    /// overlay file system may number it anew at each start.
+    static func identity(ofFile path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "missing" }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return "\(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     static func isWritableFolder(_ folder: URL) -> Bool {
