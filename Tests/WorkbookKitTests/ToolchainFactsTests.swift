@@ -3,8 +3,8 @@ import Testing
 @testable import WorkbookKit
 
 /// Compiler facts live in a per-user folder keyed by the compiler binary, a plan is asked for
-/// again when a file it names changed, and work that parallel chapters need at the same
-/// moment is done once.
+/// again when a file it names changed or its replay failed, and work that parallel chapters
+/// need at the same moment is done once.
 @Suite struct ToolchainFactsTests {
     @Test func thePerUserFolderComesFromTheEnvironment() {
         #expect(ToolchainFactsFolder.perUserRoot(environment: ["WORKBOOK_TOOLCHAIN_CACHE": "/t/facts", "HOME": "/h"])?.path
@@ -110,6 +110,20 @@ import Testing
         bare.toolFiles = nil
         try JSONEncoder().encode(bare).write(to: file)
         #expect(CompilePlan.stored(in: file) == nil)
+    }
+
+    @Test func aDiscardedPlanIsRemovedOnlyIfItIsStillTheStoredOne() throws {
+        let (folder, _, plan) = try scratchPlan()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("plan.json")
+        var newer = plan
+        newer.directLink = nil
+        try JSONEncoder().encode(newer).write(to: file)
+        CompilePlan.discard(plan, at: file)
+        #expect(FileManager.default.fileExists(atPath: file.path), "a plan stored since is kept")
+        try JSONEncoder().encode(plan).write(to: file)
+        CompilePlan.discard(plan, at: file)
+        #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 
     @Test func concurrentCallersShareOneRunOfTheWork() async {

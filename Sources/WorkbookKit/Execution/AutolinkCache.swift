@@ -7,7 +7,8 @@ import Foundation
 /// objects (the libraries the program's imports need) and on the tool itself, so those
 /// sections, read in-process, and the compiler are the key. Chapters importing the same
 /// modules share one entry. When the object cannot be read, or the job has another shape,
-/// the tool simply runs.
+/// the tool simply runs. When a link that read a stored answer fails, the tool runs again to
+/// check the answer (`isWrong`); a wrong one is replaced by the tool's.
 struct AutolinkCache: Sendable {
     static let toolName = "swift-autolink-extract"
     static let sectionName = ".swift1_autolink_entries"
@@ -16,37 +17,73 @@ struct AutolinkCache: Sendable {
     var cache: CacheFolder
 
     /// Extractions running now, so parallel chapters with the same entries start the tool once.
-    static let inFlight = InFlightWork<Data?>()
+    static let inFlight = InFlightWork<Answer?>()
 
     /// Whether `job` (executable and arguments) is an autolink extraction.
     static func isExtraction(_ job: [String]) -> Bool {
         job.first.map { URL(fileURLWithPath: $0).lastPathComponent == toolName } ?? false
     }
 
-    /// Runs the extraction `job`, or writes its remembered output without starting it.
-    func run(_ job: [String], workingDirectory: URL) async throws -> ToolResult {
+    /// What an extraction job gave.
+    struct Extraction: Sendable {
+        var result: ToolResult
+        /// The file of the stored answer written in place of the tool's output, and that
+        /// answer, when it was read from the facts folder rather than the tool's in this run.
+        var storedAnswer: StoredAnswer?
+    }
+
+    /// An answer read from the facts folder, and its file there.
+    struct StoredAnswer: Sendable {
+        var file: URL
+        var flags: Data
+    }
+
+    /// The flags of an extraction, and whether they were read from the facts folder.
+    struct Answer: Sendable {
+        var flags: Data
+        var fromStore: Bool
+    }
+
+    /// Runs the extraction `job`, or writes its remembered output without starting it. When
+    /// the tool fails, its result is returned (a fallback compile reports the errors).
+    func run(_ job: [String], workingDirectory: URL) async throws -> Extraction {
         guard let (objects, output) = Self.paths(of: job), let key = key(objects: objects) else {
-            return try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
-                                            environment: toolchain.environment, workingDirectory: workingDirectory)
+            return Extraction(result: try await runTool(job, workingDirectory: workingDirectory))
         }
         let stored = toolchain.facts(in: cache).appendingPathComponent("autolink-\(key).txt")
         let environment = toolchain.environment
-        let flags = await Self.inFlight.value(for: stored.path) { () async -> Data? in
-            if let flags = try? Data(contentsOf: stored) { return flags }
+        let answer = await Self.inFlight.value(for: stored.path) { () async -> Answer? in
+            if let flags = try? Data(contentsOf: stored) { return Answer(flags: flags, fromStore: true) }
             guard let result = try? await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
                                                          environment: environment, workingDirectory: workingDirectory),
                   result.succeeded, let flags = try? Data(contentsOf: output)
             else { return nil }
             try? AtomicFileWriter().write(flags, to: stored)
-            return flags
+            return Answer(flags: flags, fromStore: false)
         }
-        if let flags {
-            try FileBytes.write(flags, to: output)
-            return ToolResult(succeeded: true, standardOutput: "", standardError: "")
+        guard let answer else {
+            return Extraction(result: ToolResult(succeeded: false, standardOutput: "", standardError: "error: '\(Self.toolName)' failed"))
         }
-        // The tool failed (or could not start): run it again for its own error messages.
-        return try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
-                                        environment: toolchain.environment, workingDirectory: workingDirectory)
+        try FileBytes.write(answer.flags, to: output)
+        return Extraction(result: ToolResult(succeeded: true, standardOutput: "", standardError: ""),
+                          storedAnswer: answer.fromStore ? StoredAnswer(file: stored, flags: answer.flags) : nil)
+    }
+
+    /// Whether the stored answer that the extraction `job` was given differs from what the
+    /// tool writes now: runs the tool (its output replaces the answer in the job's output
+    /// file) and, when they differ, stores the tool's answer in place of the wrong one. A tool
+    /// that fails proves nothing: `false`.
+    func isWrong(_ answer: StoredAnswer, givenTo job: [String], workingDirectory: URL) async throws -> Bool {
+        guard let (_, output) = Self.paths(of: job) else { return false }
+        let result = try await runTool(job, workingDirectory: workingDirectory)
+        guard result.succeeded, let flags = try? Data(contentsOf: output), flags != answer.flags else { return false }
+        try? AtomicFileWriter().write(flags, to: answer.file)
+        return true
+    }
+
+    func runTool(_ job: [String], workingDirectory: URL) async throws -> ToolResult {
+        try await ToolRunner.run(URL(fileURLWithPath: job[0]), arguments: Array(job.dropFirst()),
+                                 environment: toolchain.environment, workingDirectory: workingDirectory)
     }
 
     /// The input objects and the output file of a job written `tool <object>… -o <output>`.

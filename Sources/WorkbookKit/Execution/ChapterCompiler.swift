@@ -5,7 +5,10 @@ import Foundation
 /// The compiler driver's jobs are replayed from a cached `CompilePlan` instead of starting
 /// `swiftc`; autolink extraction is answered from `AutolinkCache` when the program's imports
 /// were seen before, and the link starts the linker directly rather than through clang.
-/// Each shortcut falls back to the plain job, so results never depend on them; with
+/// When a replayed job fails, the program is compiled again with one plain `swiftc` call,
+/// whose result is the one reported, unless the failure is the program's own compile error
+/// (`isProgramError`); the shortcut that failed is counted (`CompileOutcome.fallback`) and
+/// the fact behind it is not trusted again. So results never depend on the shortcuts; with
 /// `path == .plainSwiftc` (`WORKBOOK_PLAIN_SWIFTC=1`) none is taken.
 struct ChapterCompiler: Sendable {
     var toolchain: Toolchain
@@ -15,54 +18,101 @@ struct ChapterCompiler: Sendable {
     var path: CompilePath = .shortcuts
     /// Flags the program's shape needs (`ChapterProgram.Shape.compilerFlags`).
     var programFlags: [String] = []
+    /// The names the program's lines are reported under besides its files' paths: the
+    /// chapter's path, which its `#sourceLocation` lines give.
+    var locationNames: [String] = []
+
+    /// What compiling a program gave.
+    struct CompileOutcome: Sendable {
+        /// The result reported: every job's output up to the first failure, or, after a
+        /// shortcut failed, the plain `swiftc` call's.
+        var result: ToolResult
+        /// The shortcut whose failure made the program compile again with plain `swiftc`.
+        var fallback: CompileShortcut? = nil
+    }
+
+    /// How replaying a plan ended.
+    enum Replay {
+        /// Every job succeeded, or the compiler reported errors of the program's own code.
+        case finished(ToolResult)
+        /// A shortcut failed; `discard` forgets the fact behind it once plain `swiftc` has
+        /// shown that the program compiles.
+        case failed(CompileShortcut, discard: @Sendable () -> Void)
+    }
 
     /// Compiles `sources` (a `main.swift` and the files beside it) into `binary`, using
-    /// `folder` for intermediate files; tools run in `root`. The result carries every job's
-    /// output, up to the first failure.
+    /// `folder` for intermediate files; tools run in `root`.
     func compile(sources: [URL], binary: URL, folder: URL, root: URL) async throws -> ToolResult {
-        guard path == .shortcuts, let source = sources.first else {
-            return try await compileWithPlainSwiftc(sources: sources, binary: binary, root: root)
+        try await compileOutcome(sources: sources, binary: binary, folder: folder, root: root).result
+    }
+
+    /// Compiles `sources` into `binary` as `compile` does, and says which shortcut failed, if one did.
+    func compileOutcome(sources: [URL], binary: URL, folder: URL, root: URL) async throws -> CompileOutcome {
+        guard path == .shortcuts, !sources.isEmpty else {
+            return CompileOutcome(result: try await compileWithPlainSwiftc(sources: sources, binary: binary, root: root))
         }
         let placeholders = arguments(sources: Self.placeholders(sources), binary: URL(fileURLWithPath: CompilePlan.binaryPlaceholder))
         guard let plan = await CompilePlan.load(toolchain: toolchain, arguments: placeholders, cache: cache) else {
-            return try await compileWithPlainSwiftc(sources: sources, binary: binary, root: root)
+            return CompileOutcome(result: try await compileWithPlainSwiftc(sources: sources, binary: binary, root: root))
         }
+        let planFile = CompilePlan.file(toolchain: toolchain, arguments: placeholders, cache: cache)
+        switch try await replay(plan, storedIn: planFile, sources: sources, binary: binary, folder: folder, root: root) {
+        case .finished(let result):
+            return CompileOutcome(result: result)
+        case .failed(let shortcut, let discard):
+            let result = try await compileWithPlainSwiftc(sources: sources, binary: binary, root: root)
+            if result.succeeded { discard() }
+            return CompileOutcome(result: result, fallback: shortcut)
+        }
+    }
+
+    /// Runs `plan`'s jobs for `sources`: the compiler jobs of the program's files at once,
+    /// then autolink extraction (`AutolinkCache`) and the link (`DirectLinker`'s command
+    /// when the plan has one, else the plan's clang job). A job that cannot be started (a
+    /// tool the plan names is gone) failed like one that exited with an error.
+    func replay(_ plan: CompilePlan, storedIn planFile: URL, sources: [URL], binary: URL, folder: URL, root: URL) async throws -> Replay {
+        let source = sources[0]
         let temporary = folder.appendingPathComponent("objects", isDirectory: true)
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let jobs = plan.jobs(source: source, binary: binary, temporary: temporary)
         let directLink = plan.directLink(source: source, binary: binary, temporary: temporary)
         let autolink = AutolinkCache(toolchain: toolchain, cache: cache)
+        let forgetPlan: @Sendable () -> Void = { CompilePlan.discard(plan, at: planFile) }
         var combined = ToolResult(succeeded: true, standardOutput: "", standardError: "")
-        // The compiler jobs of a program's files (one per file) run at once.
-        let compileJobs = jobs.prefix { Self.isFrontend($0) }
-        if compileJobs.count > 1 {
-            let results = try await runAtOnce(Array(compileJobs), in: root)
-            for result in results {
-                combined.standardOutput += result.standardOutput
-                combined.standardError += result.standardError
-            }
-            guard results.allSatisfy(\.succeeded) else {
-                combined.succeeded = false
-                return combined
-            }
+        let compileJobs = Array(jobs.prefix { Self.isFrontend($0) })
+        let compiled = await runAtOnce(compileJobs, in: root)
+        for result in compiled { combined.append(output: result) }
+        guard compiled.allSatisfy(\.succeeded) else {
+            let files = Set(sources.map(\.path) + locationNames)
+            guard Self.isProgramError(compiled, files: files) else { return .failed(.compilerJob, discard: forgetPlan) }
+            combined.succeeded = false
+            return .finished(combined)
         }
-        for (position, job) in jobs.enumerated() where compileJobs.count < 2 || position >= compileJobs.count {
-            let result: ToolResult
+        var extraction: (job: [String], answer: AutolinkCache.StoredAnswer)?
+        for (position, job) in jobs.enumerated().dropFirst(compileJobs.count) {
             if AutolinkCache.isExtraction(job) {
-                result = try await autolink.run(job, workingDirectory: root)
-            } else if position == jobs.count - 1, let directLink {
-                result = try await link(directLink, fallback: job, in: root)
+                guard let extracted = try? await autolink.run(job, workingDirectory: root), extracted.result.succeeded else {
+                    return .failed(.autolinkExtraction, discard: forgetPlan)
+                }
+                if let answer = extracted.storedAnswer { extraction = (job, answer) }
+            } else if position == jobs.count - 1 {
+                let result = await attempt(directLink ?? job, in: root)
+                guard result.succeeded else {
+                    // A wrong stored answer is replaced by the tool's at once; the plan stays.
+                    if let extraction,
+                       (try? await autolink.isWrong(extraction.answer, givenTo: extraction.job, workingDirectory: root)) == true {
+                        return .failed(.autolinkAnswer, discard: {})
+                    }
+                    return .failed(directLink == nil ? .linkJob : .directLink, discard: forgetPlan)
+                }
+                combined.append(output: result)
             } else {
-                result = try await run(job, in: root)
-            }
-            combined.standardOutput += result.standardOutput
-            combined.standardError += result.standardError
-            guard result.succeeded else {
-                combined.succeeded = false
-                break
+                let result = await attempt(job, in: root)
+                guard result.succeeded else { return .failed(.compilerJob, discard: forgetPlan) }
+                combined.append(output: result)
             }
         }
-        return combined
+        return .finished(combined)
     }
 
     /// One `swiftc` call that compiles and links.
@@ -71,15 +121,24 @@ struct ChapterCompiler: Sendable {
                                environment: toolchain.environment, workingDirectory: root)
     }
 
-    /// Runs `jobs` at the same time; their results in the same order.
-    func runAtOnce(_ jobs: [[String]], in folder: URL) async throws -> [ToolResult] {
-        try await withThrowingTaskGroup(of: (Int, ToolResult).self) { group in
+    /// Runs `jobs` at the same time (`attempt`); their results in the same order.
+    func runAtOnce(_ jobs: [[String]], in folder: URL) async -> [ToolResult] {
+        await withTaskGroup(of: (Int, ToolResult).self) { group in
             for (position, job) in jobs.enumerated() {
-                group.addTask { (position, try await run(job, in: folder)) }
+                group.addTask { (position, await attempt(job, in: folder)) }
             }
             var results = [ToolResult?](repeating: nil, count: jobs.count)
-            for try await (position, result) in group { results[position] = result }
+            for await (position, result) in group { results[position] = result }
             return results.compactMap { $0 }
+        }
+    }
+
+    /// Runs `job`; a job that cannot be started is a failed result saying why.
+    func attempt(_ job: [String], in folder: URL) async -> ToolResult {
+        do {
+            return try await run(job, in: folder)
+        } catch {
+            return ToolResult(succeeded: false, standardOutput: "", standardError: "error: cannot run '\(job[0])': \(error)")
         }
     }
 
@@ -93,13 +152,6 @@ struct ChapterCompiler: Sendable {
         sources.enumerated().map { position, url in
             URL(fileURLWithPath: position == 0 ? CompilePlan.sourcePlaceholder : CompilePlan.sourcePlaceholder(named: url.lastPathComponent))
         }
-    }
-
-    /// Runs the linker directly; if that fails, links again through clang, whose result
-    /// (and error messages) are then the ones reported.
-    func link(_ direct: [String], fallback: [String], in folder: URL) async throws -> ToolResult {
-        let result = try await run(direct, in: folder)
-        return result.succeeded ? result : try await run(fallback, in: folder)
     }
 
     func run(_ job: [String], in folder: URL) async throws -> ToolResult {

@@ -91,7 +91,8 @@ public struct ChapterRunner: Sendable {
 
         let compileStart = ContinuousClock.now
         let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: flags, path: compilePath,
-                                       programFlags: program.shape.compilerFlags)
+                                       programFlags: program.shape.compilerFlags,
+                                       locationNames: [ChapterProgram.locationName(chapter.path)])
         let programs = ProgramBinaryCache(cache: cache)
         let sources = [source] + program.otherSources.indices.map { folder.appendingPathComponent("part-\($0 + 2).swift") }
         // One key for the program however many files it is written as.

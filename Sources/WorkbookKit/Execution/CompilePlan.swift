@@ -10,6 +10,8 @@ import Foundation
 /// tools or linker inputs changed since (a compiler reinstalled, a system update of the C
 /// runtime objects) is asked for again. When the last job is a clang link, the plan also
 /// holds the linker command clang would start (`DirectLinker`), which the runner prefers.
+/// A plan whose replay failed where plain `swiftc` succeeds is removed (`discard`), so the
+/// next program asks the driver again.
 struct CompilePlan: Codable, Sendable, Equatable {
     /// The folder of the program's files: `main.swift`, and `part-2.swift`, … for a long one.
     static let sourceFolderPlaceholder = "/@workbook-source@"
@@ -56,6 +58,13 @@ struct CompilePlan: Codable, Sendable, Equatable {
               let files = plan.toolFiles, files.allSatisfy({ ToolchainFactsFolder.identity(ofFile: $0.key) == $0.value })
         else { return nil }
         return plan
+    }
+
+    /// Removes `plan` from `file`, unless another plan was stored there since: its replay
+    /// failed where plain `swiftc` succeeded, so it is not trusted again.
+    static func discard(_ plan: CompilePlan, at file: URL) {
+        guard let data = try? Data(contentsOf: file), (try? JSONDecoder().decode(CompilePlan.self, from: data)) == plan else { return }
+        try? FileManager.default.removeItem(at: file)
     }
 
     /// The identity of every regular file that `plan`'s jobs and direct link start or name

@@ -6,8 +6,10 @@ import Foundation
 /// clang expands the autolink response file itself and drops inputs that do not exist, so
 /// the command is read with empty stand-ins for the intermediate objects and a marker in
 /// place of the response file; the marker then becomes the response file again (the linker
-/// reads response files the same way). The clang job stays in the plan: when the direct
-/// link fails, the runner links through clang, so a stale command never causes a failure.
+/// reads response files the same way). The clang job stays in the plan, for a plan without
+/// a direct link. When the direct link fails, the program is compiled again with plain
+/// `swiftc` and the plan is discarded (`ChapterCompiler.compileOutcome`), so a stale command
+/// never causes a failure, and costs one fallback, counted in `--timings`.
 enum DirectLinker {
     static let autolinkMarker = "-l@workbook-autolink@"
 

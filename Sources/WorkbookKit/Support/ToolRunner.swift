@@ -11,6 +11,16 @@ struct ToolResult: Sendable {
     var succeeded: Bool
     var standardOutput: String
     var standardError: String
+    /// The status the tool exited with; `nil` when a signal ended it, or it did not run.
+    var exitStatus: Int32? = nil
+    /// Whether the tool was stopped for running past its time limit.
+    var stoppedByLimit = false
+
+    /// Adds `other`'s output after this one's.
+    mutating func append(output other: ToolResult) {
+        standardOutput += other.standardOutput
+        standardError += other.standardError
+    }
 }
 
 /// Runs a build tool (the compiler) to completion, reading stdout and stderr concurrently.
@@ -62,7 +72,8 @@ enum ToolRunner {
             if let first { return first }
             let seconds = String(format: "%g", Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18)
             return ToolResult(succeeded: false, standardOutput: "",
-                              standardError: "error: '\(executable.lastPathComponent)' did not finish within \(seconds) seconds and was stopped")
+                              standardError: "error: '\(executable.lastPathComponent)' did not finish within \(seconds) seconds and was stopped",
+                              stoppedByLimit: true)
         }
     }
 
@@ -81,9 +92,12 @@ enum ToolRunner {
             workingDirectory: workingDirectory.map { FilePath($0.path) },
             output: .string(limit: outputLimit),
             error: .string(limit: outputLimit))
+        var exitStatus: Int32?
+        if case .exited(let status) = result.terminationStatus { exitStatus = status }
         return ToolResult(
             succeeded: result.terminationStatus.isSuccess,
             standardOutput: result.standardOutput,
-            standardError: result.standardError)
+            standardError: result.standardError,
+            exitStatus: exitStatus)
     }
 }
