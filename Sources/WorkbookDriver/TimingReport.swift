@@ -3,9 +3,14 @@ import WorkbookKit
 
 /// What `--timings` prints after a run: each chapter's compile and run time, then the slowest
 /// snippets with their `chapters/x.md:LINE` and the seconds the chapter's program measured.
+/// A chapter whose program was compiled again with plain `swiftc` after a compile shortcut
+/// failed says which one, and a line counts such programs by shortcut.
 public struct TimingReport: Sendable, Equatable {
     /// One line per chapter, in reading order.
     public var chapters: [String]
+    /// `2 programs were compiled again with plain swiftc after a compile shortcut failed:
+    /// compiler job 1, direct link 1.`, or `nil` when none was.
+    public var fallbackLine: String?
     /// The slowest snippets that ran, slowest first, at most ``slowestCount``.
     public var slowest: [SlowSnippet]
 
@@ -47,11 +52,17 @@ public struct TimingReport: Sendable, Equatable {
             let path = executed.chapter.path.padding(toLength: width, withPad: " ", startingAt: 0)
             switch executed.provenance {
             case .ran:
-                return "\(path)  compile \(ChapterProgress.format(executed.compileSeconds)), run \(ChapterProgress.format(executed.runSeconds))"
+                let line = "\(path)  compile \(ChapterProgress.format(executed.compileSeconds)), run \(ChapterProgress.format(executed.runSeconds))"
+                guard !executed.compileFallbacks.isEmpty else { return line }
+                return line + ", fell back to plain swiftc (\(CompileShortcut.tally(executed.compileFallbacks)))"
             default:
                 return "\(path)  \(executed.provenance.rawValue)"
             }
         }
+        let fallbacks = report.chapters.flatMap(\.compileFallbacks)
+        fallbackLine = fallbacks.isEmpty ? nil
+            : "\(fallbacks.count) program\(fallbacks.count == 1 ? " was" : "s were") compiled again with plain swiftc after a compile shortcut failed: "
+                + CompileShortcut.tally(fallbacks) + "."
         var snippets: [SlowSnippet] = []
         for executed in report.chapters {
             for snippet in executed.chapter.snippets {
@@ -67,6 +78,7 @@ public struct TimingReport: Sendable, Equatable {
     /// The printed report.
     public var lines: [String] {
         var lines = ["Timings (compile and run, per chapter):"] + chapters.map { "  " + $0 }
+        if let fallbackLine { lines.append(fallbackLine) }
         if slowest.isEmpty {
             lines.append(idleLine)
         } else {

@@ -166,6 +166,23 @@ import WorkbookKit
         #expect(report.lines.contains("  chapters/01-t.md:\(chapter.snippets[11].fenceLine)  0.110 s"))
     }
 
+    @Test func timingsCountTheProgramsCompiledAgainAfterAShortcutFailed() throws {
+        let chapter = try SnippetExtractor().extract(path: "chapters/01-t.md", source: "# T\n\n```swift\nprint(1)\n```\n")
+        var ran = ExecutedChapter(chapter: chapter, outputs: ["1\n"], provenance: .ran, seconds: 0.5)
+        ran.compileSeconds = 0.31
+        ran.runSeconds = 0.19
+        let clean = ran
+        ran.compileFallbacks = [.directLink, .compilerJob, .directLink]
+        let report = TimingReport(ExecutionReport(chapters: [ran, clean], errors: []))
+        #expect(report.chapters == ["chapters/01-t.md  compile 0.31 s, run 0.19 s, fell back to plain swiftc (compiler job 1, direct link 2)",
+                                    "chapters/01-t.md  compile 0.31 s, run 0.19 s"])
+        #expect(report.lines.contains("3 programs were compiled again with plain swiftc after a compile shortcut failed: compiler job 1, direct link 2."))
+        #expect(report.lines[3] == report.fallbackLine, "after the chapters")
+        let none = TimingReport(ExecutionReport(chapters: [clean], errors: []))
+        #expect(none.fallbackLine == nil)
+        #expect(!none.lines.contains { $0.contains("plain swiftc") })
+    }
+
     @Test func timingsWithoutSnippetTimesSayWhichChaptersFailedRatherThanThatAllWereCached() throws {
         let chapter = try SnippetExtractor().extract(path: "chapters/01-t.md", source: "# T\n\n```swift\nprint(1)\n```\n")
         var failed = ExecutedChapter(chapter: chapter, outputs: [nil], provenance: .cached, seconds: 0)

@@ -54,4 +54,17 @@ import Testing
         #expect(CompileShortcut.tally([.autolinkAnswer]) == "stored autolink answer 1")
         #expect(CompileShortcut.tally([]) == "")
     }
+
+    @Test func chaptersAddUpTheFallbacksOfTheirPrograms() throws {
+        let chapter = try SnippetExtractor().extract(path: "chapters/01-a.md", source: "# A\n\n```swift\nprint(1)\n```\n")
+        var run = ChapterRun(outputs: [0: "1\n"], errors: [], compileSeconds: 0.2, runSeconds: 0)
+        run.compileFallbacks = [.directLink]
+        let executed = WorkbookExecutor.executedChapter(chapter, run: run)
+        #expect(executed.compileFallbacks == [.directLink])
+        var assembly = ChapterAssembly(chapter: chapter, programCount: 2)
+        let program = SnippetProgram(snippetIndices: [0])
+        assembly.add(executed, of: program)
+        assembly.add(executed, of: program)
+        #expect(assembly.result.compileFallbacks == [.directLink, .directLink])
+    }
 }

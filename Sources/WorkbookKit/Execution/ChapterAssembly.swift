@@ -70,6 +70,7 @@ struct ChapterAssembly: Sendable {
             assembled.reusedProgram = (assembled.provenance == .ran ? assembled.reusedProgram : true) && executed.reusedProgram
             assembled.provenance = .ran
             assembled.bundledWith = max(assembled.bundledWith, executed.bundledWith)
+            assembled.compileFallbacks += executed.compileFallbacks
         }
         assembled.seconds += executed.seconds
         assembled.compileSeconds += executed.compileSeconds

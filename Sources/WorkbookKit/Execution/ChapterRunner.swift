@@ -18,6 +18,9 @@ public struct ChapterRun: Sendable, Equatable {
     public var snippetSeconds: [Int: Double] = [:]
     /// Whether the program was compiled before and taken from `ProgramBinaryCache`.
     public var reusedProgram = false
+    /// For each compile of the run's programs that fell back to plain `swiftc`, the compile
+    /// shortcut that failed (`ChapterCompiler.compileOutcome`).
+    public var compileFallbacks: [CompileShortcut] = []
     /// How many other chapters were compiled in the same program (`ChapterBundle`); 0 when the
     /// chapter was compiled alone.
     public var bundledWith = 0
@@ -76,6 +79,7 @@ public struct ChapterRunner: Sendable {
         if run.errors.contains(where: { $0.stage == "compile" && $0.message.contains("involving the 'some' return type of another declaration") }) {
             var again = await self.run(chapter, root: root, timeout: timeout, scriptOnly: true)
             again.compileSeconds += run.compileSeconds
+            again.compileFallbacks = run.compileFallbacks + again.compileFallbacks
             return again
         }
         return run
@@ -110,10 +114,12 @@ public struct ChapterRunner: Sendable {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 for (url, text) in zip(sources, [program.source] + program.otherSources) { try FileBytes.write(Data(text.utf8), to: url) }
                 // A hung compiler or linker is stopped after the workbook's `timeout`, as a program is.
-                let result = try await ToolRunner.$taskLimit.withValue(ToolRunner.compileLimit(timeout: timeout)) {
-                    try await compiler.compile(sources: sources, binary: binary, folder: folder, root: root)
+                let outcome = try await ToolRunner.$taskLimit.withValue(ToolRunner.compileLimit(timeout: timeout)) {
+                    try await compiler.compileOutcome(sources: sources, binary: binary, folder: folder, root: root)
                 }
                 run.compileSeconds = ContinuousClock.now.seconds(since: compileStart)
+                if let fallback = outcome.fallback { run.compileFallbacks.append(fallback) }
+                let result = outcome.result
                 guard result.succeeded else {
                     run.errors = compileErrors(result.standardError + result.standardOutput, source: source, chapter: chapter)
                     return run

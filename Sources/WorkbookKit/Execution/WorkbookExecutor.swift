@@ -237,6 +237,7 @@ public struct WorkbookExecutor: Sendable {
         executed.runSeconds = run.runSeconds
         executed.reusedProgram = run.reusedProgram
         executed.bundledWith = run.bundledWith
+        executed.compileFallbacks = run.compileFallbacks
         executed.snippetSeconds = run.snippetSeconds
         executed.errors = run.errors
         return executed

@@ -17,6 +17,9 @@ public struct ExecutedChapter: Sendable, Equatable {
     public var reusedProgram = false
     /// How many other chapters were compiled in one program with this one (0 when alone).
     public var bundledWith = 0
+    /// For each compile of the chapter's programs that fell back to plain `swiftc`, the
+    /// compile shortcut that failed (empty when none did, or the chapter did not run).
+    public var compileFallbacks: [CompileShortcut] = []
     /// The seconds each snippet ran, measured by the chapter's program, by snippet index
     /// (empty when the chapter did not run).
     public var snippetSeconds: [Int: Double] = [:]

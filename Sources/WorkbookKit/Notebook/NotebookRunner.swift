@@ -50,6 +50,7 @@ struct NotebookRunner: Sendable {
             result.compileSeconds += run.compileSeconds
             result.runSeconds += run.runSeconds
             result.reusedProgram = result.reusedProgram && run.reusedProgram
+            result.compileFallbacks += run.compileFallbacks
             /// Leaves snippet `index` out, or, the first time it fails at its `// Error` lines
             /// only, keeps it without those lines (its declarations stay); returns whether it
             /// was left out.
