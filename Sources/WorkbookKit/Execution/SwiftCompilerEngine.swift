@@ -110,9 +110,12 @@ public struct SwiftCompilerEngine: SnippetEngine {
         func compile(_ bundle: ChapterBundle) async {
             let folder = cache.url.appendingPathComponent("build/bundle-\(UUID().uuidString)", isDirectory: true)
             let binary = folder.appendingPathComponent("chapters")
-            let sources = bundle.sources.indices.map { folder.appendingPathComponent($0 == 0 ? "bundle.swift" : "chapter-\($0).swift") }
-            let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: package?.swiftcArguments ?? [], path: .plainSwiftc,
+            let sources = bundle.sources.indices.map { folder.appendingPathComponent($0 == 0 ? "main.swift" : "chapter-\($0).swift") }
+            // Plain `swiftc`: a `-wmo` job reads a file map the driver writes, so its plan
+            // cannot be replayed.
+            var compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: package?.swiftcArguments ?? [], path: .plainSwiftc,
                                            programFlags: ChapterProgram.Shape.library.compilerFlags + ["-wmo"])
+            compiler.locationNames = bundle.paths.map(ChapterProgram.locationName)
             let start = ContinuousClock.now
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
