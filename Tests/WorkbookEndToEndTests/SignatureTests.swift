@@ -17,9 +17,12 @@ import Testing
     ]
 
     /// The files of the cache's symbol lists.
+    /// The lists of declarations kept in the cache, as paths below `signatures/` (each entry
+    /// is named by its 64-digit key).
     func symbolLists(_ root: URL) -> [String] {
         let folder = root.appendingPathComponent(".workbook-cache/signatures")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let paths = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        return paths.filter { $0.split(separator: "/").last?.count == 64 }.sorted()
     }
 
     @Test func currentGuidesPassAndTheStaleOneFailsAtItsLines() throws {

@@ -138,12 +138,8 @@ public struct WorkbookExecutor: Sendable {
         if program.expected != nil {
             // A compiler's or runtime's message names the chapter and its lines: they are part
             // of the recorded output, so they join the key.
-            var hasher = ContentHasher()
-            hasher.combine(engineKey)
-            hasher.combine(program.kind)
-            hasher.combine(chapter.path)
-            for index in program.snippetIndices { hasher.combine(String(chapter.snippets[index].codeFirstLine)) }
-            key = hasher.finalize()
+            key = CacheKey([engineKey, program.kind, chapter.path]
+                           + program.snippetIndices.map { String(chapter.snippets[$0].codeFirstLine) }).hex
         }
         return ResultCache.combine(key, inputs: inputs)
     }
