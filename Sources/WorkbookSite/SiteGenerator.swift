@@ -65,8 +65,8 @@ public struct SiteGenerator: Sendable {
     ) throws(WorkbookErrors) -> SiteSummary {
         let now = now ?? Date()
         let typesetter = typesetter ?? MathTypesetter.forWorkbook(root: workbook.root, environment: options.environment, katexFolder: katexFolder)
-        let cacheFolder = CacheFolder.resolve(root: workbook.root, environment: options.environment).url
-        let stamp = RenderStamp(cacheFolder: cacheFolder, output: options.outputFolder)
+        let stamp = RenderStamp(cache: CacheFolder.resolve(root: workbook.root, environment: options.environment),
+                                output: options.outputFolder)
         let key = RenderStamp.key(workbook: workbook, chapters: chapters, options: options,
                                   katexFolder: katexFolder, typesetter: typesetter, now: now)
         if let key, let pages = stamp.unchangedSite(key: key) {

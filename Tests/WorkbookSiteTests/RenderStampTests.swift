@@ -94,6 +94,17 @@ import WorkbookKit
         #expect(try build(fixture).reusedPreviousSite == true)
     }
 
+    @Test func aDamagedStampRendersTheSiteAgain() throws {
+        let fixture = try builtFixture()
+        let stamp = RenderStamp(cache: CacheFolder(url: fixture.root.appendingPathComponent(".workbook-cache")),
+                                output: fixture.root.appendingPathComponent("site"))
+        let entry = stamp.store.location(of: stamp.entry)
+        let text = try String(contentsOf: entry, encoding: .utf8)
+        try text.replacingOccurrences(of: "pages 3", with: "pages 4").write(to: entry, atomically: true, encoding: .utf8)
+        #expect(try build(fixture).reusedPreviousSite == false)
+        #expect(try build(fixture).reusedPreviousSite == true)
+    }
+
     @Test func theProgramsCodeIsAnInput() throws {
         let program = RenderStamp.programFiles()
         let executable = try #require(FileIdentity(path: "/proc/self/exe"))
