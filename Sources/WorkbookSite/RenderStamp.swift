@@ -15,7 +15,8 @@ import WorkbookKit
 /// - the identity of every file and folder of the site, taken after it was written (a folder's
 ///   identity changes when an entry is added, removed or renamed in it).
 ///
-/// A stamp that is missing, unreadable or stale only costs a full render.
+/// A stamp that is missing, unreadable or stale only costs a full render; under `--no-cache`
+/// (a cache that reuses nothing) the site is always rendered, and the stamp written anew.
 struct RenderStamp {
     static let header = "workbook site render 2"
 

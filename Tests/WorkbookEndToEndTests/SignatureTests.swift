@@ -55,6 +55,11 @@ import Testing
         #expect(warm.exitCode == 0, "\(warm.stderr)")
         #expect(try FileManager.default.attributesOfItem(atPath: list.path)[.modificationDate] as? Date == written,
                 "a warm check reads the list, it does not make it again")
+        let fresh = try WorkbookProcess.run(["check", "--no-cache"] + chapters, in: root, privateCache: true)
+        #expect(fresh.exitCode == 0, "\(fresh.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: list.path)[.modificationDate] as? Date != written,
+                "--no-cache makes the list again")
+        #expect(symbolLists(root) == lists, "for the same build, in the same entry")
 
         // The library renames a property: the guide that shows it fails, at its line.
         let source = "Groups/Sources/Groups/Windows.swift"

@@ -58,6 +58,20 @@ import Testing
         #expect(cache.executable(forKey: key("k1"), slug: "01-a") == nil, "a program without its checksum is not run")
     }
 
+    @Test func underNoCacheAStoredProgramIsNotRunButANewOneIsStored() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reusing = ProgramBinaryCache(cache: CacheFolder(url: folder))
+        let fresh = ProgramBinaryCache(cache: CacheFolder(url: folder, reusesEntries: false))
+        _ = try #require(reusing.store(try linked("program one", in: folder), forKey: key("k1"), slug: "01-a"))
+        #expect(reusing.executable(forKey: key("k1"), slug: "01-a") != nil)
+        #expect(fresh.executable(forKey: key("k1"), slug: "01-a") == nil, "--no-cache compiles it again")
+
+        let recompiled = try #require(fresh.store(try linked("program one, compiled again", in: folder), forKey: key("k1"), slug: "01-a"))
+        #expect(reusing.executable(forKey: key("k1"), slug: "01-a") == recompiled, "the next run reuses what --no-cache stored")
+        #expect(try Data(contentsOf: recompiled) == Data("program one, compiled again".utf8))
+    }
+
     @Test func aProgramPrunedByAnotherOfItsChapterStillRuns() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -18,9 +18,10 @@ import WorkbookKit
         return fixture
     }
 
-    private func build(_ fixture: SiteFixture, date: String? = "2026-11-21", output: String = "site") throws -> SiteSummary {
+    private func build(_ fixture: SiteFixture, date: String? = "2026-11-21", output: String = "site", useCache: Bool = true) throws -> SiteSummary {
         var options = fixture.options(date: date)
         options.outputFolder = fixture.root.appendingPathComponent(output)
+        options.useCache = useCache
         return try fixture.generator.generate(workbook: fixture.workbook, chapters: fixture.chapters, options: options)
     }
 
@@ -92,6 +93,12 @@ import WorkbookKit
         #expect(try build(fixture).reusedPreviousSite == false)
         #expect(!FileManager.default.fileExists(atPath: extra.path))
         #expect(try build(fixture).reusedPreviousSite == true)
+    }
+
+    @Test func noCacheRendersTheSiteAgainAndStampsItForTheNextBuild() throws {
+        let fixture = try builtFixture()
+        #expect(try build(fixture, useCache: false).reusedPreviousSite == false, "--no-cache reuses no stamp")
+        #expect(try build(fixture).reusedPreviousSite == true, "the stamp --no-cache wrote serves the next build")
     }
 
     @Test func aDamagedStampRendersTheSiteAgain() throws {

@@ -8,9 +8,9 @@ import Foundation
 ///
 /// The `programs` area of the cache (``CacheStore``), grouped by chapter: an entry is the
 /// executable and its checksum, checked before each use (a damaged or edited entry is compiled
-/// again). `--no-cache` runs every program again, but a program compiled before with the same
-/// key is not compiled again; neither is a chapter whose edit was undone. At most
-/// `keptPerChapter` entries are kept per chapter, the most recently used.
+/// again). A program compiled before with the same key is not compiled again (nor is a
+/// chapter whose edit was undone), except under `--no-cache`, which compiles every program and
+/// stores it. At most `keptPerChapter` entries are kept per chapter, the most recently used.
 struct ProgramBinaryCache: Sendable {
     var area: CacheStore
     var keptPerChapter = 6
@@ -26,8 +26,8 @@ struct ProgramBinaryCache: Sendable {
                   arguments.joined(separator: "\u{0}"), packageHash ?? "", identity])
     }
 
-    /// The stored executable for `key`, or `nil` when there is none (or none to trust). A hit
-    /// is marked as used, so pruning keeps it.
+    /// The stored executable for `key`, or `nil` when there is none (or none to trust, or the
+    /// cache reuses nothing). A hit is marked as used, so pruning keeps it.
     func executable(forKey key: CacheKey, slug: String) -> URL? {
         guard let binary = area.file(Self.executableName, of: key, group: slug) else { return nil }
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: binary.path)
