@@ -217,3 +217,14 @@ public struct SiteGenerator: Sendable {
 
     static func page(of chapter: Chapter) -> String { chapter.slug + ".html" }
 }
+
+extension SiteGenerator {
+    /// What builds of `workbook`'s site into `output` keep in `cache` for this workbook alone:
+    /// the render stamp of `output` and the memo of the chapters whose formulas are typeset
+    /// (KaTeX's formulas are kept by formula, for any workbook).
+    public static func cacheFiles(of workbook: Workbook, output: URL, cache: CacheFolder) -> [URL] {
+        let stamp = RenderStamp(cache: cache, output: output)
+        let prefetch = MathPrefetch(typesetter: MathTypesetter(cacheFolder: cache.url), root: workbook.root)
+        return [stamp.store.location(of: stamp.entry)] + [prefetch.memo].compactMap { $0 }
+    }
+}
