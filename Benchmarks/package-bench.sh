@@ -90,7 +90,7 @@ if [ -n "${BASELINE:-}" ]; then
             --prepare "$BENCH/core-flip.sh" --command-name "before (core folder): rebuild after one snippet edit" "$base")
 fi
 hyperfine --style basic --warmup 1 --runs "${RUNS:-10}" --export-json "$BENCH/results.json" \
-  --prepare "rm -rf $BENCH/book-cache/programs" --command-name "package: cold build (--no-cache)" "$build --no-cache" \
+  --prepare true --command-name "package: cold build (--no-cache)" "$build --no-cache" \
   --prepare true --command-name "package: warm build (nothing changed)" "$build" \
   --prepare "$BENCH/flip.sh" --command-name "package: rebuild after one snippet edit" "$build" \
   "${baseline[@]}"

@@ -44,7 +44,7 @@ if [ -n "${BASELINE:-}" ]; then
 fi
 # One --prepare per command (given once, hyperfine would run it before every command).
 hyperfine --style basic --warmup 1 --runs "${RUNS:-10}" --export-json "$BENCH/results.json" \
-  --prepare "rm -rf $BENCH/.workbook-cache/programs" --command-name "cold build (--no-cache)" "$build --no-cache" \
+  --prepare true --command-name "cold build (--no-cache)" "$build --no-cache" \
   --prepare true --command-name "warm build (nothing changed)" "$build" \
   --prepare "$BENCH/flip.sh" --command-name "rebuild after one snippet edit" "$build" \
   "${baseline[@]}"

@@ -28,7 +28,9 @@ public struct WorkbookInputs: Sendable, Equatable {
 
 /// How chapters are executed for one command: `--no-cache`, `--jobs` and the chapters named.
 public struct RunSettings: Sendable, Equatable {
-    /// Whether cached results may be used (results are stored either way).
+    /// Whether what earlier runs stored may be reused (`--no-cache` turns it off: results,
+    /// compile failures, compiled programs, the package build and the site's render stamp are
+    /// all made again; what is made is stored either way).
     public var useCache: Bool
     /// How many chapters run at once; `nil` for the inputs' default.
     public var jobs: Int?

@@ -8,7 +8,7 @@ extension WorkbookSession {
         guard workbook.config.docComments == .check, settings.chapters == nil else { return (workbook, []) }
         var extended = workbook
         do {
-            extended.chapters += try await DocCommentLoader(environment: inputs.environment).chapters(of: workbook)
+            extended.chapters += try await DocCommentLoader(environment: inputs.environment, useCache: settings.useCache).chapters(of: workbook)
             return (extended, [])
         } catch {
             return (workbook, error.errors)

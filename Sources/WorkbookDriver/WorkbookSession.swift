@@ -67,7 +67,7 @@ public struct WorkbookSession: Sendable {
         var execution = await execute(selected, settings, progress: progress, preparation: preparation)
         execution.errors = docErrors + execution.errors
         // Signatures: declarations without bodies are checked against the package's products.
-        execution.errors += await signatureErrors(selected, after: execution)
+        execution.errors += await signatureErrors(selected, after: execution, settings)
         let comparison = workbook.config.documentation.comparison.compare(execution.chapters)
         let sourceFiles = Set(selected.chapters.filter(\.isSourceFile).map(\.path))
         return CheckOutcome(execution: execution, comparison: comparison, siteErrors: siteErrors(execution, settings),
@@ -150,7 +150,8 @@ public struct WorkbookSession: Sendable {
         _ = await typesettingProse?.value
         var outcome = BuildOutcome(execution: execution, folder: folder, site: nil, errors: execution.errors, seconds: 0)
         if outcome.errors.isEmpty {
-            let options = SiteOptions(outputFolder: folder, date: request.date?.description, environment: inputs.environment)
+            let options = SiteOptions(outputFolder: folder, date: request.date?.description, environment: inputs.environment,
+                                      useCache: settings.useCache)
             do {
                 outcome.site = try SiteGenerator().generate(workbook: workbook, chapters: execution.chapters, options: options)
             } catch {

@@ -27,9 +27,7 @@ public struct MathPrefetch: Sendable {
     /// One memo per workbook root (a cache may be shared).
     init(typesetter: MathTypesetter, root: URL) {
         self.typesetter = typesetter
-        var hash = StableHash()
-        hash.combine(root.standardizedFileURL.path)
-        memo = typesetter.cacheFolder?.appendingPathComponent("\(Self.memoName)-\(hash.hex)")
+        memo = typesetter.cacheFolder?.appendingPathComponent("\(Self.memoName)-\(CacheKey([root.standardizedFileURL.path]).hex)")
     }
 
     /// Whether `workbook`'s formulas may be missing from the cache: a chapter or the
@@ -83,38 +81,12 @@ public struct MathPrefetch: Sendable {
 
     /// The memo's first line: KaTeX's script and its identity, and the description's hash.
     static func header(of workbook: Workbook, typesetter: MathTypesetter) -> String {
-        var hash = StableHash()
-        hash.combine(workbook.config.description)
         let script = FileIdentity(path: typesetter.katexScript.path)?.line ?? "none"
-        return [typesetter.katexScript.path, script, hash.hex].joined(separator: "\t")
+        return [typesetter.katexScript.path, script, CacheKey([workbook.config.description]).hex].joined(separator: "\t")
     }
 
     /// A chapter's memo line: its path and the hash of its text.
     static func line(of chapter: Chapter) -> String {
-        var hash = StableHash()
-        hash.combine(chapter.path)
-        hash.combine(chapter.source)
-        return chapter.path + "\t" + hash.hex
+        chapter.path + "\t" + CacheKey([chapter.path, chapter.source]).hex
     }
-}
-
-/// FNV-1a over labelled parts: a hash that is the same in every process (unlike `Hasher`),
-/// for memos whose only risk on a collision is to skip an optimisation.
-struct StableHash {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func combine(_ text: String) {
-        add(UInt64(text.utf8.count))
-        for byte in text.utf8 { add(byte) }
-    }
-
-    private mutating func add(_ byte: UInt8) {
-        state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-    }
-
-    private mutating func add(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { add(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-    }
-
-    var hex: String { String(state, radix: 16) }
 }

@@ -1,31 +1,33 @@
 import Foundation
 import WorkbookKit
 
-/// What the last build's site was rendered from, kept in the cache folder, so that a build in
+/// What the last build's site was rendered from, kept in the cache (the `site-render` area of
+/// ``CacheStore``, one entry per output folder, since a cache may be shared), so that a build in
 /// which none of it changed (and the site's files are as that build wrote them) renders and
 /// writes nothing.
 ///
 /// The stamp holds:
-/// - the key: every value the render reads, as text (the output folder; the configuration's
-///   site settings; the day; every chapter's path, text and outputs);
+/// - the key: the SHA-256 of every value the render reads (the output folder; the
+///   configuration's site settings; the day; every chapter's path, text and outputs);
 /// - the identity (`FileIdentity`) of every file the render reads, taken before it read them:
 ///   the program's code (the executable and its libraries), KaTeX's script, cache, style sheet
 ///   and fonts, the workbook's `theme/` folder, the images;
 /// - the identity of every file and folder of the site, taken after it was written (a folder's
 ///   identity changes when an entry is added, removed or renamed in it).
 ///
-/// A stamp that is missing, unreadable or stale only costs a full render.
+/// A stamp that is missing, unreadable or stale only costs a full render; under `--no-cache`
+/// (a cache that reuses nothing) the site is always rendered, and the stamp written anew.
 struct RenderStamp {
-    static let header = "workbook site render 1"
+    static let header = "workbook site render 2"
 
-    /// Where the stamp is kept.
-    var file: URL
+    var store: CacheStore
+    /// The stamp's entry: the output folder's.
+    var entry: CacheKey
 
-    /// The stamp of the site in `output`, one per output folder (a cache may be shared).
-    init(cacheFolder: URL, output: URL) {
-        var hash = StableHash()
-        hash.combine(output.standardizedFileURL.path)
-        file = cacheFolder.appendingPathComponent("site-render-\(hash.hex)")
+    /// The stamp of the site in `output`.
+    init(cache: CacheFolder, output: URL) {
+        store = CacheStore(cache: cache, area: "site-render")
+        entry = CacheKey(["site-render-1", output.standardizedFileURL.path])
     }
 
     /// The key of a render of `chapters` into `output`; `nil` when a value cannot be had (the
@@ -33,36 +35,38 @@ struct RenderStamp {
     static func key(
         workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions,
         katexFolder: URL, typesetter: MathTypesetter, now: Date
-    ) -> String? {
+    ) -> CacheKey? {
         guard let today = try? BuildDate.day(date: options.date, environment: options.environment, config: workbook.config, now: now) else { return nil }
-        var key = KeyText()
-        key.add("output", options.outputFolder.standardizedFileURL.path)
-        key.add("root", workbook.root.standardizedFileURL.path)
-        key.add("katex", katexFolder.path)
-        key.add("typesetter", [typesetter.usesKaTeX ? "katex" : "tex", typesetter.katexScript.path,
-                               typesetter.cacheFolder?.path ?? "-"].joined(separator: "\n"))
+        // Each value after its label: no two different lists of values read alike.
+        var parts: [String] = []
+        func add(_ label: String, _ value: String) { parts += [label, value] }
+        add("output", options.outputFolder.standardizedFileURL.path)
+        add("root", workbook.root.standardizedFileURL.path)
+        add("katex", katexFolder.path)
+        add("typesetter", [typesetter.usesKaTeX ? "katex" : "tex", typesetter.katexScript.path,
+                           typesetter.cacheFolder?.path ?? "-"].joined(separator: "\n"))
         let config = workbook.config
-        key.add("title", config.title)
-        key.add("description", config.description)
-        key.add("chapters-folder", config.chaptersFolder)
-        key.add("date-format", config.dateFormat)
-        key.add("time-zone", config.timeZone.identifier)
-        key.add("repo-start", config.repoStart?.description ?? "-")
-        key.add("today", today.description)
+        add("title", config.title)
+        add("description", config.description)
+        add("chapters-folder", config.chaptersFolder)
+        add("date-format", config.dateFormat)
+        add("time-zone", config.timeZone.identifier)
+        add("repo-start", config.repoStart?.description ?? "-")
+        add("today", today.description)
         if config.repoStart == nil, chapters.contains(where: { $0.chapter.source.containsBytes(of: RepositoryStart.placeholderName) }) {
             switch RepositoryStart.lookUp(root: workbook.root, configured: nil) {
-            case .success(let day): key.add("first-commit", day.description)
+            case .success(let day): add("first-commit", day.description)
             case .failure: return nil
             }
         }
         for executed in chapters {
-            key.add("chapter", executed.chapter.path)
-            key.add("source", executed.chapter.source)
+            add("chapter", executed.chapter.path)
+            add("source", executed.chapter.source)
             for output in executed.outputs {
-                if let output { key.add("output", output) } else { key.add("no-output", "") }
+                if let output { add("output", output) } else { add("no-output", "") }
             }
         }
-        return key.text
+        return CacheKey(parts)
     }
 
     /// The files the render reads whatever the chapters say, with their identities now.
@@ -80,15 +84,12 @@ struct RenderStamp {
 
     /// The page count of the site the stamp describes, when its key is `key` and every file it
     /// names is as it was.
-    func unchangedSite(key: String) -> Int? {
-        // Compared as bytes: no line of the list before the key reads `key`.
-        guard let data = FileManager.default.contents(atPath: file.path),
-              let marker = data.range(of: Data("\nkey\n".utf8)),
-              data[marker.upperBound...] == Data(key.utf8) else { return nil }
-        let lines = String(decoding: data[..<marker.lowerBound], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 2, lines[0] == Self.header, lines[1].hasPrefix("pages "),
-              let pages = Int(lines[1].dropFirst("pages ".count)) else { return nil }
-        for line in lines.dropFirst(2) {
+    func unchangedSite(key: CacheKey) -> Int? {
+        guard let data = store.read(entry) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 3, lines[0] == Self.header, lines[1].hasPrefix("pages "),
+              let pages = Int(lines[1].dropFirst("pages ".count)), lines[lines.count - 1] == "key " + key.hex else { return nil }
+        for line in lines.dropFirst(2).dropLast() {
             guard let tab = line.firstIndex(of: "\t") else { return nil }
             let recorded = line[..<tab]
             let path = Self.unescape(line[line.index(after: tab)...])
@@ -99,20 +100,20 @@ struct RenderStamp {
 
     /// Records a site just written into `output`, rendered with `key` from `inputs`; only into
     /// a cache folder that exists (a build that runs chapters has made it).
-    func record(key: String, pages: Int, inputs: [(path: String, identity: FileIdentity?)], output: URL) {
+    func record(key: CacheKey, pages: Int, inputs: [(path: String, identity: FileIdentity?)], output: URL) {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.deletingLastPathComponent().path, isDirectory: &isFolder),
+        guard FileManager.default.fileExists(atPath: store.folder.deletingLastPathComponent().path, isDirectory: &isFolder),
               isFolder.boolValue else { return }
         var text = Self.header + "\npages \(pages)\n"
         for (path, identity) in inputs + FileIdentity.tree(at: output) {
             text += (identity?.line ?? "absent") + "\t" + Self.escape(path) + "\n"
         }
-        try? AtomicFileWriter().write(Data((text + "key\n" + key).utf8), to: file)
+        store.write(Data((text + "key " + key.hex).utf8), for: entry)
     }
 
     /// Forgets the stamp (the site is being replaced).
     func remove() {
-        try? FileManager.default.removeItem(at: file)
+        store.remove(entry)
     }
 
     /// The program's code: the executable and every library it has mapped so far, by path.
@@ -153,15 +154,6 @@ struct RenderStamp {
             }
         }
         return result
-    }
-}
-
-/// Labelled values, each preceded by its length, so that no two different lists read alike.
-private struct KeyText {
-    var text = ""
-
-    mutating func add(_ label: String, _ value: String) {
-        text += label + " " + String(value.utf8.count) + "\n" + value + "\n"
     }
 }
 

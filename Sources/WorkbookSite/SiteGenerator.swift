@@ -9,11 +9,22 @@ public struct SiteOptions: Sendable {
     public var date: String?
     /// The process environment: `SOURCE_DATE_EPOCH`, `WORKBOOK_CACHE_DIR`, and `PATH` for `node`.
     public var environment: [String: String]
+    /// Whether what earlier builds stored may be reused (the render stamp that spares an
+    /// unchanged site its render); `--no-cache` turns it off.
+    public var useCache: Bool
 
-    public init(outputFolder: URL, date: String?, environment: [String: String]) {
+    public init(outputFolder: URL, date: String?, environment: [String: String], useCache: Bool = true) {
         self.outputFolder = outputFolder
         self.date = date
         self.environment = environment
+        self.useCache = useCache
+    }
+
+    /// The workbook's cache, under this build's policy.
+    func cache(root: URL) -> CacheFolder {
+        var cache = CacheFolder.resolve(root: root, environment: environment)
+        cache.reusesEntries = useCache
+        return cache
     }
 }
 
@@ -65,8 +76,7 @@ public struct SiteGenerator: Sendable {
     ) throws(WorkbookErrors) -> SiteSummary {
         let now = now ?? Date()
         let typesetter = typesetter ?? MathTypesetter.forWorkbook(root: workbook.root, environment: options.environment, katexFolder: katexFolder)
-        let cacheFolder = CacheFolder.resolve(root: workbook.root, environment: options.environment).url
-        let stamp = RenderStamp(cacheFolder: cacheFolder, output: options.outputFolder)
+        let stamp = RenderStamp(cache: options.cache(root: workbook.root), output: options.outputFolder)
         let key = RenderStamp.key(workbook: workbook, chapters: chapters, options: options,
                                   katexFolder: katexFolder, typesetter: typesetter, now: now)
         if let key, let pages = stamp.unchangedSite(key: key) {
@@ -206,4 +216,15 @@ public struct SiteGenerator: Sendable {
     }
 
     static func page(of chapter: Chapter) -> String { chapter.slug + ".html" }
+}
+
+extension SiteGenerator {
+    /// What builds of `workbook`'s site into `output` keep in `cache` for this workbook alone:
+    /// the render stamp of `output` and the memo of the chapters whose formulas are typeset
+    /// (KaTeX's formulas are kept by formula, for any workbook).
+    public static func cacheFiles(of workbook: Workbook, output: URL, cache: CacheFolder) -> [URL] {
+        let stamp = RenderStamp(cache: cache, output: output)
+        let prefetch = MathPrefetch(typesetter: MathTypesetter(cacheFolder: cache.url), root: workbook.root)
+        return [stamp.store.location(of: stamp.entry)] + [prefetch.memo].compactMap { $0 }
+    }
 }

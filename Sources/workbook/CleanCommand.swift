@@ -4,7 +4,7 @@ import WorkbookDriver
 
 struct CleanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "clean", abstract: "Removes the cache and the site, only where workbook made them.")
+        commandName: "clean", abstract: "Removes the cache, the site and what workbook left beside them, only where workbook made them.")
 
     @OptionGroup var root: RootOption
 

@@ -23,7 +23,7 @@ struct ChapterArguments: ParsableArguments {
 
 /// How chapters are executed.
 struct ExecutionFlags: ParsableArguments {
-    @Flag(name: .long, help: "Execute every chapter even when a cached result exists.")
+    @Flag(name: .long, help: "Reuse nothing earlier runs stored: compile and run every chapter, build the package and render the site again (what is made is still stored for the next run).")
     var noCache = false
 
     @Option(name: .long, help: "The number of chapters to compile and run at once (default: the number of cores).")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WorkbookDriver
 import WorkbookKit
+import WorkbookSite
 
 /// What the commands rely on besides the pipeline: finding the workbook, naming chapters,
 /// the session with chapters selected, cleaning, annotations and timings.
@@ -128,6 +129,47 @@ import WorkbookKit
         #expect(outcome.notes.count == 1)
         #expect(try read("site/notes.txt") == "mine")
         #expect(exists("shared-cache/results/x.json"))
+    }
+
+    @Test func cleanTakesThisWorkbooksOwnEntriesFromAMovedCacheAndWhatItLeftBesideTheSite() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("package = \"Pkg\"\nproducts = [\"P\"]\n", to: "workbook.toml")
+        try write("// swift-tools-version: 6.0\n", to: "Pkg/Package.swift")
+        try write("# One\n", to: "chapters/01-one.md")
+        let shared = root.appendingPathComponent("shared-cache", isDirectory: true)
+        let session = try session(environment: [CacheFolder.environmentVariable: shared.path])
+        let cache = CacheFolder(url: shared)
+        let site = session.siteFolder(BuildRequest())
+        let own = try #require(PackageCore.workFolder(of: session.workbook, cache: cache))
+        let stamps = SiteGenerator.cacheFiles(of: session.workbook, output: site, cache: cache)
+        #expect(stamps.count == 2, "the render stamp and the prose formulas' memo")
+        func put(_ url: URL) throws {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        for url in [own.appendingPathComponent("build.json")] + stamps { try put(url) }
+        try write("x", to: "shared-cache/results/ab/\(String(repeating: "a", count: 64))")
+        try write("x", to: "shared-cache/packages/Other-0123456789abcdef/build.json")
+        try write("x", to: ".workbook-cache/results/ab/x")
+        try write("x", to: ".site.new-2147483646-1/index.html")
+        try write("x", to: ".site.new-mine/notes.txt")
+        // `clean` renames a folder aside (`.NAME.removing-UUID`) before removing it.
+        try write("x", to: "..workbook-cache.removing-\(UUID().uuidString)/results/x")
+        try write("x", to: "..workbook-cache.removing-mine/notes.txt")
+
+        let outcome = session.clean()
+        #expect(outcome.succeeded, "\(outcome.errors)")
+        #expect(outcome.notes.count == 1 && outcome.notes.first?.contains("may be shared") == true, "\(outcome.notes)")
+        #expect(!FileManager.default.fileExists(atPath: own.path), "the package's build folder is this workbook's alone")
+        #expect(stamps.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) })
+        #expect(exists("shared-cache/results/ab/\(String(repeating: "a", count: 64))"), "results are kept by content, for any workbook")
+        #expect(exists("shared-cache/packages/Other-0123456789abcdef/build.json"), "another workbook's package build")
+        #expect(!exists(".workbook-cache"), "the workbook's own cache, left from runs before the cache moved")
+        #expect(!exists(".site.new-2147483646-1"), "a killed build's staging folder")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains(".removing-") }
+        #expect(leftovers == ["..workbook-cache.removing-mine"], "an interrupted clean's leftover goes; a name workbook does not make is kept")
+        #expect(exists(".site.new-mine/notes.txt"))
+        #expect(outcome.removed.count == 6, "\(outcome.removed)")
     }
 
     @Test func annotationsFollowGitHubsWorkflowCommandFormat() throws {

@@ -38,7 +38,8 @@ import Testing
         let chapter = try root.text("chapters/01-one.md")
         #expect(try WorkbookProcess.run(["check"], in: root, privateCache: true).exitCode == 0)
         let results = root.appendingPathComponent(".workbook-cache/results")
-        let entries = FileManager.default.enumerator(atPath: results.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") } ?? []
+        let entries = FileManager.default.enumerator(atPath: results.path)?.compactMap { $0 as? String }
+            .filter { $0.split(separator: "/").last?.count == 64 } ?? []
         #expect(entries.count == 1)
         for entry in entries {
             let url = results.appendingPathComponent(entry)

@@ -13,6 +13,10 @@ import Testing
 
     @Test func cacheHitsAndInvalidation() throws {
         let root = try WorkbookProcess.copy(fixture: "tiny-package")
+        // A data file every chapter may read: changing it runs every chapter again (their
+        // results are stale), though their programs are the same.
+        try root.write(try root.text("workbook.toml") + "inputs = [\"data.txt\"]\n", to: "workbook.toml")
+        try root.write("1\n", to: "data.txt")
         func check(_ extra: [String] = []) throws -> [String] {
             let run = try WorkbookProcess.run(["check"] + extra, in: root, privateCache: true)
             #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
@@ -28,22 +32,29 @@ import Testing
         try root.write(try root.text(second).replacingOccurrences(of: "var total = double(1)", with: "var total = double(1) // same"), to: second)
         #expect(try check() == ["cached", "compiled"], "editing one chapter's code runs that chapter only")
 
-        // `--no-cache` runs every program again, but compiles none it compiled before: the
-        // first chapter's prose edit moved its code lines (its program names them), the second
-        // chapter's program was compiled by the previous check.
-        #expect(try check(["--no-cache"]) == ["compiled", "ran"])
-        #expect(try check(["--no-cache"]) == ["ran", "ran"])
+        // `--no-cache` reuses nothing stored: every program is compiled again, the second
+        // chapter's too, though the previous check stored it.
+        #expect(try check(["--no-cache"]) == ["compiled", "compiled"])
+        #expect(try check(["--no-cache"]) == ["compiled", "compiled"])
+
+        // A changed data file misses the results but not the programs: the second chapter's
+        // program, stored when it was compiled alone, runs again without a compile. (The
+        // `--no-cache` checks compiled both chapters as one program, `ChapterBundle`, which is
+        // not kept: the first chapter's program is compiled now, alone, and kept.)
+        try root.write("2\n", to: "data.txt")
+        #expect(try check() == ["compiled", "ran"])
+        try root.write("3\n", to: "data.txt")
+        #expect(try check() == ["ran", "ran"])
 
         // A stored program whose bytes were changed is compiled again.
         let programs = root.appendingPathComponent(".workbook-cache/programs/01-double")
         let stored = try FileManager.default.contentsOfDirectory(atPath: programs.path)
-        // Only the program after the prose edit: the first check compiled both chapters as one
-        // program (`ChapterBundle`), which is not kept.
-        #expect(stored.count == 1, "after the prose edit: \(stored)")
+        #expect(stored.count == 1, "one program of the first chapter was kept: \(stored)")
         for name in stored {
             try Data("#!/bin/sh\necho tampered\n".utf8).write(to: programs.appendingPathComponent(name).appendingPathComponent("chapter"))
         }
-        #expect(try check(["--no-cache"]) == ["compiled", "ran"])
+        try root.write("4\n", to: "data.txt")
+        #expect(try check() == ["compiled", "ran"])
 
         try root.write("/// Doubles `x`, twice as politely.\npublic func double(_ x: Int) -> Int { x + x }\n", to: "Tiny/Sources/Tiny/Tiny.swift")
         #expect(try check() == ["compiled", "compiled"], "a package source change runs every chapter")

@@ -118,7 +118,7 @@ import Testing
         let results = root.appendingPathComponent(".workbook-cache/results")
         func entries() -> Set<String> {
             let files = FileManager.default.enumerator(atPath: results.path)?.compactMap { $0 as? String } ?? []
-            return Set(files.filter { $0.hasSuffix(".json") })
+            return Set(files.filter { $0.split(separator: "/").last?.count == 64 })
         }
         let cold = try WorkbookProcess.run(["check"], in: root, privateCache: true)
         #expect(cold.exitCode == 0, "\(cold.stdout)\(cold.stderr)")

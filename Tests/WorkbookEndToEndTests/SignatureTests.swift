@@ -17,9 +17,12 @@ import Testing
     ]
 
     /// The files of the cache's symbol lists.
+    /// The lists of declarations kept in the cache, as paths below `signatures/` (each entry
+    /// is named by its 64-digit key).
     func symbolLists(_ root: URL) -> [String] {
         let folder = root.appendingPathComponent(".workbook-cache/signatures")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let paths = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        return paths.filter { $0.split(separator: "/").last?.count == 64 }.sorted()
     }
 
     @Test func currentGuidesPassAndTheStaleOneFailsAtItsLines() throws {
@@ -52,6 +55,11 @@ import Testing
         #expect(warm.exitCode == 0, "\(warm.stderr)")
         #expect(try FileManager.default.attributesOfItem(atPath: list.path)[.modificationDate] as? Date == written,
                 "a warm check reads the list, it does not make it again")
+        let fresh = try WorkbookProcess.run(["check", "--no-cache"] + chapters, in: root, privateCache: true)
+        #expect(fresh.exitCode == 0, "\(fresh.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: list.path)[.modificationDate] as? Date != written,
+                "--no-cache makes the list again")
+        #expect(symbolLists(root) == lists, "for the same build, in the same entry")
 
         // The library renames a property: the guide that shows it fails, at its line.
         let source = "Groups/Sources/Groups/Windows.swift"

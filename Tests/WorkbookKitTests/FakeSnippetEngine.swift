@@ -18,7 +18,13 @@ actor FakeEngineLog {
     private(set) var spareCores: [String: Int] = [:]
     func gave(_ cores: Int, to path: String) { spareCores[path] = cores }
 
-    func sessionStarted() { sessions += 1 }
+    /// The cache each session was set up with (its policy: `--no-cache` reuses nothing).
+    private(set) var sessionCaches: [CacheFolder] = []
+
+    func sessionStarted(cache: CacheFolder) {
+        sessions += 1
+        sessionCaches.append(cache)
+    }
     /// Whether the current session was prepared, and how many cache keys were asked for
     /// before it was (keys are asked synchronously, hence a lock rather than the actor).
     private nonisolated let keys = Mutex<(prepared: Bool, early: Int)>((false, 0))
@@ -63,7 +69,7 @@ struct FakeSnippetEngine: SnippetEngine {
     var preparationClock: (clock: ManualClock, seconds: Double)?
 
     func session(for workbook: Workbook, cache: CacheFolder) async throws(WorkbookErrors) -> any SnippetEngineSession {
-        await log.sessionStarted()
+        await log.sessionStarted(cache: cache)
         await log.newSession()
         if let sessionError { throw WorkbookErrors([sessionError]) }
         return Session(engine: self)

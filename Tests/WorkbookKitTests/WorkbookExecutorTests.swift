@@ -45,6 +45,17 @@ import Testing
         #expect(await engine.log.runs.count == 6)
     }
 
+    @Test func noCacheReachesTheEngineThroughItsCache() async throws {
+        defer { try? FileManager.default.removeItem(at: cacheFolder) }
+        let book = try workbook([("01-c", chapter("print(1)"))])
+        let engine = FakeSnippetEngine()
+        _ = await executor(engine).execute(book)
+        _ = await executor(engine, useCache: false).execute(book)
+        let caches = await engine.log.sessionCaches
+        #expect(caches.map(\.reusesEntries) == [true, false], "the engine's stores (compiled programs) follow --no-cache")
+        #expect(caches.map(\.url.path) == [cacheFolder.path, cacheFolder.path])
+    }
+
     @Test func onlyProgramsLeftWithoutCompanyAreGivenTheSpareCores() async throws {
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook((1...3).map { ("0\($0)-c", chapter("print(\($0))")) })

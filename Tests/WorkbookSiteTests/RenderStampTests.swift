@@ -18,9 +18,10 @@ import WorkbookKit
         return fixture
     }
 
-    private func build(_ fixture: SiteFixture, date: String? = "2026-11-21", output: String = "site") throws -> SiteSummary {
+    private func build(_ fixture: SiteFixture, date: String? = "2026-11-21", output: String = "site", useCache: Bool = true) throws -> SiteSummary {
         var options = fixture.options(date: date)
         options.outputFolder = fixture.root.appendingPathComponent(output)
+        options.useCache = useCache
         return try fixture.generator.generate(workbook: fixture.workbook, chapters: fixture.chapters, options: options)
     }
 
@@ -91,6 +92,23 @@ import WorkbookKit
         try Data("x".utf8).write(to: extra)
         #expect(try build(fixture).reusedPreviousSite == false)
         #expect(!FileManager.default.fileExists(atPath: extra.path))
+        #expect(try build(fixture).reusedPreviousSite == true)
+    }
+
+    @Test func noCacheRendersTheSiteAgainAndStampsItForTheNextBuild() throws {
+        let fixture = try builtFixture()
+        #expect(try build(fixture, useCache: false).reusedPreviousSite == false, "--no-cache reuses no stamp")
+        #expect(try build(fixture).reusedPreviousSite == true, "the stamp --no-cache wrote serves the next build")
+    }
+
+    @Test func aDamagedStampRendersTheSiteAgain() throws {
+        let fixture = try builtFixture()
+        let stamp = RenderStamp(cache: CacheFolder(url: fixture.root.appendingPathComponent(".workbook-cache")),
+                                output: fixture.root.appendingPathComponent("site"))
+        let entry = stamp.store.location(of: stamp.entry)
+        let text = try String(contentsOf: entry, encoding: .utf8)
+        try text.replacingOccurrences(of: "pages 3", with: "pages 4").write(to: entry, atomically: true, encoding: .utf8)
+        #expect(try build(fixture).reusedPreviousSite == false)
         #expect(try build(fixture).reusedPreviousSite == true)
     }
 

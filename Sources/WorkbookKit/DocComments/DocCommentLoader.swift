@@ -5,15 +5,19 @@ import Foundation
 /// order. Each file's path is relative to the workbook root, as diagnostics print it.
 public struct DocCommentLoader: Sendable {
     public var environment: [String: String]
+    /// Whether the package's targets read before may be reused (`--no-cache`: no).
+    public var useCache: Bool
 
-    public init(environment: [String: String]) {
+    public init(environment: [String: String], useCache: Bool = true) {
         self.environment = environment
+        self.useCache = useCache
     }
 
     /// The chapters of `workbook`'s doc comments; none unless `doc_comments = "check"`.
     public func chapters(of workbook: Workbook) async throws(WorkbookErrors) -> [Chapter] {
         guard workbook.config.docComments == .check, let package = workbook.config.package else { return [] }
-        let cache = CacheFolder.resolve(root: workbook.root, environment: environment)
+        var cache = CacheFolder.resolve(root: workbook.root, environment: environment)
+        cache.reusesEntries = useCache
         let toolchain = try await Toolchain.locate(environment: environment, cache: cache)
         let folder = workbook.root.appendingPathComponent(package, isDirectory: true).standardizedFileURL
         let prefix = Self.relativePrefix(package)

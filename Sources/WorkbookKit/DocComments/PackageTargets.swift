@@ -81,21 +81,14 @@ public struct PackageTargets: Sendable, Equatable, Codable {
     }
 
     /// The targets of `package` (its manifest read by the toolchain's `swift-package`), from
-    /// `cache` when its manifests and the compiler did not change.
+    /// the `doc-comments` area of `cache` when its manifests and the compiler did not change.
     public static func read(package: URL, manifestPath manifest: String, toolchain: Toolchain, cache: CacheFolder) async throws(WorkbookErrors) -> PackageTargets {
-        var hasher = ContentHasher()
-        hasher.combine("package-targets-1")
-        hasher.combine(toolchain.version)
-        hasher.combine(package.standardizedFileURL.path)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: package.path)) ?? [])
             .filter { $0.hasPrefix("Package") && $0.hasSuffix(".swift") }.sorted()
-        for name in names {
-            hasher.combine(name)
-            hasher.combine((try? Data(contentsOf: package.appendingPathComponent(name))) ?? Data())
-        }
-        let folder = cache.url.appendingPathComponent("doc-comments", isDirectory: true)
-        let record = folder.appendingPathComponent("targets-\(hasher.finalize().prefix(24)).json")
-        if let data = try? Data(contentsOf: record), let known = try? JSONDecoder().decode(PackageTargets.self, from: data) {
+        let manifests = names.flatMap { [Data($0.utf8), (try? Data(contentsOf: package.appendingPathComponent($0))) ?? Data()] }
+        let key = CacheKey(bytes: ["package-targets-1", toolchain.version, package.standardizedFileURL.path].map { Data($0.utf8) } + manifests)
+        let store = CacheStore(cache: cache, area: "doc-comments")
+        if let data = store.read(key), let known = try? JSONDecoder().decode(PackageTargets.self, from: data) {
             return known
         }
         let tool = toolchain.swiftc.deletingLastPathComponent().appendingPathComponent("swift-package")
@@ -103,7 +96,7 @@ public struct PackageTargets: Sendable, Equatable, Codable {
         do {
             result = try await ToolRunner.run(
                 tool, arguments: ["dump-package", "--package-path", package.path,
-                                  "--scratch-path", folder.appendingPathComponent("scratch").path],
+                                  "--scratch-path", store.folder.appendingPathComponent("scratch").path],
                 environment: toolchain.environment, workingDirectory: package)
         } catch {
             throw WorkbookErrors([WorkbookError(path: manifest, message: "cannot run '\(tool.path) dump-package': \(error)", stage: "package")])
@@ -112,7 +105,7 @@ public struct PackageTargets: Sendable, Equatable, Codable {
             throw WorkbookErrors([WorkbookError(path: manifest, message: "cannot read the package's manifest with 'swift package dump-package'",
                                                 stage: "package", details: result.standardError)])
         }
-        if let data = try? JSONEncoder().encode(targets) { try? AtomicFileWriter().write(data, to: record) }
+        if let data = try? JSONEncoder().encode(targets) { store.write(data, for: key) }
         return targets
     }
 }

@@ -51,6 +51,8 @@ public struct ChapterRunner: Sendable {
     /// How much of stderr is kept for error reports.
     static let standardErrorLimit = 64 * 1024
     public var toolchain: Toolchain
+    /// Where compiled programs are stored (`ProgramBinaryCache`), and whether one stored
+    /// before may run instead of a compile: not when the cache reuses nothing (`--no-cache`).
     public var cache: CacheFolder
     /// `swiftc` arguments that make the package's modules importable and link them (none for plain Swift).
     public var flags: [String]
@@ -164,7 +166,8 @@ public struct ChapterRunner: Sendable {
         return run
     }
 
-    /// Whether `chapter`'s program is stored compiled (`ProgramBinaryCache`).
+    /// Whether `chapter`'s program is stored compiled (`ProgramBinaryCache`) and may be reused
+    /// (never under `--no-cache`).
     func hasStoredProgram(of chapter: Chapter) -> Bool {
         let program = ChapterProgram(chapter: chapter, modules: modules)
         let compiler = ChapterCompiler(toolchain: toolchain, cache: cache, flags: flags, path: compilePath,

@@ -2,7 +2,9 @@ import Foundation
 
 /// How a workbook is executed.
 public struct ExecutionOptions: Sendable {
-    /// Whether cached results may be used (`--no-cache` turns this off; results are still stored).
+    /// Whether anything stored by earlier runs may be reused: results, compile failures,
+    /// compiled programs (`--no-cache` turns this off: everything is compiled and run again,
+    /// the package is built again, and what is made is still stored for the next run).
     public var useCache: Bool
     /// How many chapters run at once.
     public var jobs: Int

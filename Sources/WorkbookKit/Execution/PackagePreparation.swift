@@ -12,10 +12,17 @@ final class PackagePreparation: Sendable {
     /// The preparation of `workbook`'s package, or `nil` when the workbook uses plain Swift.
     /// The last build is taken as it is when the package did not change.
     init?(workbook: Workbook, toolchain: Toolchain, cache: CacheFolder) {
+        guard let request = Self.request(of: workbook, cache: cache) else { return nil }
+        core = PackageCore(toolchain: toolchain, cache: cache)
+        self.request = request
+        built = Mutex(core.currentBuild(of: request))
+    }
+
+    /// What `workbook` asks of its package, or `nil` when it has none.
+    static func request(of workbook: Workbook, cache: CacheFolder) -> PackageRequest? {
         guard let package = workbook.config.package else { return nil }
         let root = workbook.root
-        core = PackageCore(toolchain: toolchain, cache: cache)
-        request = PackageRequest(
+        return PackageRequest(
             packageFolder: root.appendingPathComponent(package, isDirectory: true),
             products: workbook.config.products, root: root,
             ignoredFolders: [
@@ -23,7 +30,6 @@ final class PackagePreparation: Sendable {
                 root.appendingPathComponent(workbook.config.outputFolder, isDirectory: true),
                 cache.url,
             ])
-        built = Mutex(core.currentBuild(of: request))
     }
 
     /// The build the chapter programs use, once prepared.

@@ -13,14 +13,8 @@ import Foundation
 extension ResultCache {
     /// The key of `chapter`'s (one program's) compile failure, from its results key.
     public static func failureKey(_ key: String, chapter: Chapter) -> String {
-        var hasher = ContentHasher()
-        hasher.combine("compile-failure-1")
-        hasher.combine(key)
-        hasher.combine(chapter.path)
-        for snippet in chapter.snippets where !snippet.options.norun {
-            hasher.combine("\(snippet.index):\(snippet.codeFirstLine)")
-        }
-        return hasher.finalize()
+        let lines = chapter.snippets.filter { !$0.options.norun }.map { "\($0.index):\($0.codeFirstLine)" }
+        return CacheKey(["compile-failure-1", key, chapter.path] + lines).hex
     }
 
     /// Whether `errors` are a compile failure worth keeping: every one the compiler's, about
@@ -29,8 +23,7 @@ extension ResultCache {
         errors.contains { $0.line > 0 } && errors.allSatisfy { $0.stage == "compile" && $0.path == chapter.path && $0.line >= 0 }
     }
 
-    /// The compile errors stored under `key`, or `nil` when there is no entry or its checksum
-    /// does not match.
+    /// The compile errors stored under `key`, or `nil` when there is no entry to trust.
     public func compileErrors(forKey key: String) -> [WorkbookError]? {
         compileFailure(forKey: key)?.errors
     }
@@ -38,9 +31,8 @@ extension ResultCache {
     /// The compile errors stored under `key` and the outputs of the snippets that ran
     /// nevertheless (a notebook's snippets fail alone), indexed like the chapter's snippets.
     public func compileFailure(forKey key: String) -> (errors: [WorkbookError], outputs: [String?]?)? {
-        guard let data = try? Data(contentsOf: file(key)),
-              let entry = try? JSONDecoder().decode(FailureEntry.self, from: data),
-              entry.checksum == Self.failureChecksum(key: key, errors: entry.errors, outputs: entry.outputs)
+        guard let data = area.read(CacheKey([key])),
+              let entry = try? JSONDecoder().decode(FailureEntry.self, from: data)
         else { return nil }
         return (entry.errors.map(\.error), entry.outputs)
     }
@@ -48,30 +40,14 @@ extension ResultCache {
     /// Stores the compile `errors` (and the outputs of snippets that ran, if any) under `key`;
     /// a failure to store only costs a later compile.
     public func store(compileErrors errors: [WorkbookError], outputs: [String?]? = nil, forKey key: String) {
-        let stored = errors.map(StoredError.init)
         let kept = outputs?.contains { $0 != nil } == true ? outputs : nil
-        let entry = FailureEntry(errors: stored, outputs: kept, checksum: Self.failureChecksum(key: key, errors: stored, outputs: kept))
-        guard let data = try? JSONEncoder().encode(entry) else { return }
-        try? AtomicFileWriter().write(data, to: file(key))
-    }
-
-    static func failureChecksum(key: String, errors: [StoredError], outputs: [String?]? = nil) -> String {
-        var hasher = ContentHasher()
-        hasher.combine("failure-entry-1")
-        hasher.combine(key)
-        for output in outputs ?? [] { hasher.combine(output.map { "+" + $0 } ?? "-") }
-        for error in errors {
-            for field in [error.path, String(error.line), String(error.column), error.message, error.stage, error.details] {
-                hasher.combine(field)
-            }
-        }
-        return hasher.finalize()
+        guard let data = try? JSONEncoder().encode(FailureEntry(errors: errors.map(StoredError.init), outputs: kept)) else { return }
+        area.write(data, for: CacheKey([key]))
     }
 
     private struct FailureEntry: Codable {
         var errors: [StoredError]
         var outputs: [String?]?
-        var checksum: String
     }
 
     struct StoredError: Codable {

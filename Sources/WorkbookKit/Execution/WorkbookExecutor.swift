@@ -29,7 +29,9 @@ public struct WorkbookExecutor: Sendable {
         }
         guard !runnable.isEmpty else { return ExecutionReport(chapters: board.chapters, errors: []) }
 
-        let cache = CacheFolder.resolve(root: workbook.root, environment: options.environment)
+        // The engine's stores (compiled programs) follow the same policy as the results.
+        var cache = CacheFolder.resolve(root: workbook.root, environment: options.environment)
+        cache.reusesEntries = options.useCache
         let session: any SnippetEngineSession
         if let problem = cache.problem() { return ExecutionReport(chapters: board.chapters, errors: [problem]) }
         do {
@@ -89,27 +91,30 @@ public struct WorkbookExecutor: Sendable {
 
     /// Records the chapters at `indices` whose programs' results are all cached (keyed by the
     /// engine's key, the program's kind and the contents of the workbook's `inputs` files), and
-    /// the chapters not selected (`options.selectedChapters`) from the cache or else their
-    /// recorded outputs; adds the cached programs of the other chapters to `assemblies` and
-    /// returns their programs that must run.
+    /// the chapters not selected (`options.selectedChapters`) from the cache, even under
+    /// `--no-cache` (they never run), or else their recorded outputs; adds the cached programs
+    /// of the other chapters to `assemblies` and returns their programs that must run.
     func reuseCachedResults(
         _ indices: [Int], of chapters: [Chapter], grouping: SnippetGrouping, session: any SnippetEngineSession,
         inputs: String, cache: ResultCache, board: inout ReadingOrderProgress, assemblies: inout [Int: ChapterAssembly]
     ) -> [PendingProgram] {
         var pending: [PendingProgram] = []
+        // Chapters not selected never run: their results are read even under `--no-cache`.
+        var unselectedResults = cache
+        unselectedResults.area.reusesEntries = true
         for index in indices {
             let chapter = chapters[index]
             let programs = ProgramPlan(chapter: chapter, grouping: grouping).programs
             let selected = options.selectedChapters?.contains(chapter.path) ?? true
+            let results = selected ? cache : unselectedResults
             var assembly = ChapterAssembly(chapter: chapter, programCount: programs.count)
             var missing: [PendingProgram] = []
             for program in programs {
                 let restricted = ProgramPlan.chapter(chapter, of: program)
                 let key = Self.programKey(session.cacheKey(for: restricted), program: program, in: chapter, inputs: inputs)
-                if options.useCache || !selected, let outputs = cache.outputs(forKey: key, snippetCount: chapter.snippets.count) {
+                if let outputs = results.outputs(forKey: key, snippetCount: chapter.snippets.count) {
                     assembly.add(ExecutedChapter(chapter: restricted, outputs: outputs, provenance: .cached, seconds: 0), of: program)
-                } else if options.useCache && selected,
-                          let failure = cache.compileFailure(forKey: ResultCache.failureKey(key, chapter: restricted)) {
+                } else if selected, let failure = cache.compileFailure(forKey: ResultCache.failureKey(key, chapter: restricted)) {
                     // It did not compile last time, and nothing it depends on changed since.
                     var failed = Self.unexecuted(restricted, provenance: .cached)
                     failed.errors = failure.errors
@@ -138,12 +143,8 @@ public struct WorkbookExecutor: Sendable {
         if program.expected != nil {
             // A compiler's or runtime's message names the chapter and its lines: they are part
             // of the recorded output, so they join the key.
-            var hasher = ContentHasher()
-            hasher.combine(engineKey)
-            hasher.combine(program.kind)
-            hasher.combine(chapter.path)
-            for index in program.snippetIndices { hasher.combine(String(chapter.snippets[index].codeFirstLine)) }
-            key = hasher.finalize()
+            key = CacheKey([engineKey, program.kind, chapter.path]
+                           + program.snippetIndices.map { String(chapter.snippets[$0].codeFirstLine) }).hex
         }
         return ResultCache.combine(key, inputs: inputs)
     }

@@ -8,4 +8,11 @@ extension PackageCore {
         let wrapper = PackageWrapper(packageFolder: request.packageFolder, products: request.products)
         return cachedBuild(request, folders: folders, wrapper: wrapper)
     }
+
+    /// The folder of `cache` where `workbook`'s package is built (`packages/<package>-<key>`:
+    /// the wrapper, SwiftPM's scratch folder, the record of the last build), or `nil` when the
+    /// workbook has no package.
+    public static func workFolder(of workbook: Workbook, cache: CacheFolder) -> URL? {
+        PackagePreparation.request(of: workbook, cache: cache).map { PackageWorkFolders(cache: cache, request: $0).work }
+    }
 }

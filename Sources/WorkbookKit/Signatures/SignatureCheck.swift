@@ -9,9 +9,12 @@ import Foundation
 /// parameter. Without a package the signatures are shown unchecked.
 public struct SignatureCheck: Sendable {
     public var environment: [String: String]
+    /// Whether a list of declarations made before may be reused (`--no-cache`: no).
+    public var useCache: Bool
 
-    public init(environment: [String: String]) {
+    public init(environment: [String: String], useCache: Bool = true) {
         self.environment = environment
+        self.useCache = useCache
     }
 
     /// What the check found.
@@ -35,7 +38,8 @@ public struct SignatureCheck: Sendable {
         guard !snippets.isEmpty, workbook.config.package != nil else { return outcome }
         let symbols: ProductSymbols
         do {
-            let cache = CacheFolder.resolve(root: workbook.root, environment: environment)
+            var cache = CacheFolder.resolve(root: workbook.root, environment: environment)
+            cache.reusesEntries = useCache
             let toolchain = try await Toolchain.locate(environment: environment, cache: cache)
             guard let preparation = PackagePreparation(workbook: workbook, toolchain: toolchain, cache: cache) else { return outcome }
             try await preparation.prepare(rebuild: false)

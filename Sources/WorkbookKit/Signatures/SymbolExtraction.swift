@@ -1,11 +1,13 @@
 import Foundation
 
 /// Lists the public declarations of a package build's Swift modules with the toolchain's
-/// `swift-symbolgraph-extract`, once per build: the list is kept in the cache folder
-/// (`signatures/<hash>.json`), keyed by the build's output hash, the compiler's version and
+/// `swift-symbolgraph-extract`, once per build: the list is kept in the `signatures` area of
+/// the cache (``CacheStore``), keyed by the build's output hash, the compiler's version and
 /// this format.
 struct SymbolExtraction: Sendable {
     static let formatVersion = "1"
+    /// The cache's area of the lists (and of the extraction's module cache, `module-cache`).
+    static let area = "signatures"
 
     var toolchain: Toolchain
     var cache: CacheFolder
@@ -18,16 +20,13 @@ struct SymbolExtraction: Sendable {
 
     /// The symbols of `build`'s Swift modules, from the cache or extracted now.
     func symbols(of build: PackageBuild) async throws(WorkbookErrors) -> Result {
-        var hasher = ContentHasher()
-        hasher.combine(Self.formatVersion)
-        hasher.combine(build.outputHash)
-        hasher.combine(toolchain.version)
-        let file = cache.url.appendingPathComponent("signatures", isDirectory: true).appendingPathComponent(hasher.finalize() + ".json")
-        if let data = try? Data(contentsOf: file), let symbols = try? JSONDecoder().decode(ProductSymbols.self, from: data) {
+        let store = CacheStore(cache: cache, area: Self.area)
+        let key = CacheKey([Self.formatVersion, build.outputHash, toolchain.version])
+        if let data = store.read(key), let symbols = try? JSONDecoder().decode(ProductSymbols.self, from: data) {
             return Result(symbols: symbols, cached: true)
         }
         let symbols = try await extract(build)
-        if let data = try? JSONEncoder().encode(symbols) { try? AtomicFileWriter().write(data, to: file) }
+        if let data = try? JSONEncoder().encode(symbols) { store.write(data, for: key) }
         return Result(symbols: symbols, cached: false)
     }
 
@@ -50,7 +49,7 @@ struct SymbolExtraction: Sendable {
             let folder = output.appendingPathComponent(module, isDirectory: true)
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let arguments = ["-module-name", module, "-output-dir", folder.path, "-minimum-access-level", "public",
-                             "-skip-synthesized-members", "-module-cache-path", cache.url.appendingPathComponent("signatures/module-cache").path]
+                             "-skip-synthesized-members", "-module-cache-path", cache.url.appendingPathComponent("\(Self.area)/module-cache").path]
                 + build.compilerArguments
             let result: ToolResult
             do {

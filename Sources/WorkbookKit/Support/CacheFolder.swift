@@ -1,6 +1,7 @@
 import Foundation
 
-/// The folder where built package products, compiler versions and chapter results are kept.
+/// The folder where built package products, compiler versions and chapter results are kept,
+/// and whether what it holds may be reused (every ``CacheStore`` of it follows that).
 public struct CacheFolder: Sendable, Equatable {
     /// The environment variable that moves the cache out of the workbook (tests share one).
     public static let environmentVariable = "WORKBOOK_CACHE_DIR"
@@ -8,8 +9,15 @@ public struct CacheFolder: Sendable, Equatable {
     public static let defaultName = ".workbook-cache"
 
     public var url: URL
+    /// Whether entries stored by earlier runs may be read: `false` under `--no-cache`, when
+    /// results, compile failures, compiled programs and the other entries of every
+    /// ``CacheStore`` are made again (and stored, for the next run).
+    public var reusesEntries: Bool
 
-    public init(url: URL) { self.url = url }
+    public init(url: URL, reusesEntries: Bool = true) {
+        self.url = url
+        self.reusesEntries = reusesEntries
+    }
 
     /// `$WORKBOOK_CACHE_DIR` when set, else `<root>/.workbook-cache`.
     public static func resolve(root: URL, environment: [String: String]) -> CacheFolder {
