@@ -70,4 +70,26 @@ import Testing
         #expect(ChapterBundle.bundles(of: Array(four.prefix(3)), parts: 2).map(\.paths.count) == [3])
         #expect(ChapterBundle.bundles(of: Array(four.prefix(1)), parts: 2).isEmpty)
     }
+
+    @Test func aBundleHoldsAtMostSixteenChapters() throws {
+        let many = try (1...40).map { try chapter("c\($0)", "print(\($0))") }
+        let counts = ChapterBundle.bundles(of: many, parts: 2).map(\.paths.count)
+        #expect(counts.reduce(0, +) == 40)
+        #expect(counts.count == 3, "\(counts)")
+    }
+
+    @Test func compileErrorsAreBlamedOnTheChaptersTheyLieIn() throws {
+        let chapters = try [chapter("a", "print(1)", "print(2)"), chapter("b", "print(3)"), chapter("c", "print(4)")]
+        let bundle = try #require(ChapterBundle.bundles(of: chapters).first)
+        // `# a`, a blank line, the fence: the first snippet's code is line 4, the second's line 8.
+        let inSecondSnippet = WorkbookError(path: "chapters/a.md", line: 8, column: 1, message: "x", stage: "compile")
+        let inC = WorkbookError(path: "chapters/c.md", line: 4, column: 7, message: "x", stage: "compile")
+        #expect(bundle.members(blamedBy: [inSecondSnippet, inC]) == [0, 2])
+        let inGeneratedFile = WorkbookError(path: ".workbook-cache/build/bundle-1/chapter-2.swift", line: 3, column: 1, message: "x", stage: "compile")
+        #expect(bundle.members(blamedBy: [inGeneratedFile]) == [1])
+        let betweenSnippets = WorkbookError(path: "chapters/a.md", line: 6, column: 1, message: "x", stage: "compile")
+        #expect(bundle.members(blamedBy: [betweenSnippets]) == nil)
+        let inFraming = WorkbookError(path: ".workbook-cache/build/bundle-1/main.swift", line: 3, column: 1, message: "x", stage: "compile")
+        #expect(bundle.members(blamedBy: [inFraming]) == nil)
+    }
 }

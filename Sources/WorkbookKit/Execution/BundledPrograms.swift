@@ -20,10 +20,13 @@ final class BundledPrograms: Sendable {
     private let entries = Mutex<[String: Entry]>([:])
     private let folders = Mutex<[URL]>([])
 
-    /// The bundled program of the chapter at `path` whose program is `identity`, if any.
+    /// The bundled program of the chapter at `path` whose program is `identity`, if any (a
+    /// chapter of several programs, `env=`, may have several in bundles).
     func entry(path: String, identity: String) -> Entry? {
-        entries.withLock { $0[path].flatMap { $0.program.identity == identity ? $0 : nil } }
+        entries.withLock { $0[Self.key(path: path, identity: identity)] }
     }
+
+    static func key(path: String, identity: String) -> String { path + "\u{0}" + identity }
 
     /// Records a compiled bundle: `binary` in `folder`, which goes with this object.
     func add(_ bundle: ChapterBundle, binary: URL, folder: URL, compileSeconds: Double) {
@@ -31,7 +34,7 @@ final class BundledPrograms: Sendable {
         let share = compileSeconds / Double(max(1, bundle.programs.count))
         entries.withLock { entries in
             for (position, (program, path)) in zip(bundle.programs, bundle.paths).enumerated() {
-                entries[path] = Entry(binary: binary, ordinal: position + 1, program: program,
+                entries[Self.key(path: path, identity: program.identity)] = Entry(binary: binary, ordinal: position + 1, program: program,
                                       chapters: bundle.programs.count, compileSeconds: share)
             }
         }

@@ -16,17 +16,25 @@ import Foundation
 /// A bundle is a shortcut: a chapter whose bundled run reports any error runs again as its own
 /// program, whose outcome is the one reported (`SwiftCompilerEngine`).
 struct ChapterBundle: Sendable, Equatable {
-    /// The framing and entry point (`bundle.swift`), then one file per chapter.
+    /// The most chapters one bundle holds: a bundle that does not compile costs its compile
+    /// before its chapters compile alone.
+    static let maximumChapters = 16
+
+    /// The framing and entry point (`main.swift`), then one file per chapter.
     var sources: [String]
-    /// The bundled chapters' programs, in ordinal order (argument `1` runs the first).
-    var programs: [ChapterProgram]
+    /// The bundled chapters, in ordinal order (argument `1` runs the first).
+    var members: [Member]
+
+    /// The bundled chapters' programs.
+    var programs: [ChapterProgram] { members.map(\.program) }
     /// The bundled chapters' paths, in the same order.
-    var paths: [String]
+    var paths: [String] { members.map(\.path) }
 
     /// The bundles of `chapters` (with the modules each program imports, `ChapterRunner.modules`):
     /// the chapters that can be bundled, grouped by the modules they import, each group cut
-    /// into at most `parts` bundles (one per compiler process that may run at once) of at least
-    /// two chapters and about as much code each.
+    /// into at most `parts` bundles (one per compiler process that may run at once; more when
+    /// a bundle would hold more than `maximumChapters`) of at least two chapters and about as
+    /// much code each.
     static func bundles(of chapters: [(chapter: Chapter, modules: [String])], parts: Int = 1) -> [ChapterBundle] {
         var groups: [String: [Member]] = [:]
         var order: [String] = []
@@ -37,7 +45,8 @@ struct ChapterBundle: Sendable, Equatable {
         }
         return order.flatMap { imports -> [ChapterBundle] in
             guard let members = groups[imports], members.count > 1 else { return [] }
-            let count = max(1, min(parts, members.count / 2))
+            let wanted = max(parts, (members.count + maximumChapters - 1) / maximumChapters)
+            let count = max(1, min(wanted, members.count / 2))
             var runs: [[Member]] = []
             let total = members.reduce(0) { $0 + $1.file.utf8.count }
             var done = 0
@@ -59,19 +68,41 @@ struct ChapterBundle: Sendable, Equatable {
     }
 
     init(members: [Member]) {
+        self.members = members
         sources = [Self.framing(count: members.count)]
         for (ordinal, member) in members.enumerated() {
             sources.append(member.file + Self.entry(ordinal: ordinal + 1, running: member.runIndices))
         }
-        programs = members.map(\.program)
-        paths = members.map(\.path)
+    }
+
+    /// The positions of the members that `errors` (the compiler's, located by
+    /// `CompilerDiagnostics` relative to the workbook) lie in: at a line of one of a member's
+    /// snippets, or in its file (`chapter-<ordinal>.swift`); `nil` when an error lies in none.
+    func members(blamedBy errors: [WorkbookError]) -> Set<Int>? {
+        var blamed = Set<Int>()
+        for error in errors {
+            let file = URL(fileURLWithPath: error.path).lastPathComponent
+            if file.hasPrefix("chapter-"), file.hasSuffix(".swift"),
+               let ordinal = Int(file.dropFirst("chapter-".count).dropLast(".swift".count)), members.indices.contains(ordinal - 1) {
+                blamed.insert(ordinal - 1)
+                continue
+            }
+            let matching = members.indices.filter { members[$0].location == error.path && members[$0].lines.contains { $0.contains(error.line) } }
+            guard !matching.isEmpty else { return nil }
+            blamed.formUnion(matching)
+        }
+        return blamed
     }
 
     /// A chapter that can be bundled.
-    struct Member {
+    struct Member: Sendable, Equatable {
         /// The chapter's program as it runs alone (its identity and boundary).
         var program: ChapterProgram
         var path: String
+        /// The chapter's path as the program names it (`ChapterProgram.locationName`).
+        var location: String
+        /// The chapter lines of the code of each snippet it runs.
+        var lines: [ClosedRange<Int>]
         /// Its file in a bundle, without its entry function.
         var file: String
         /// The snippets its entry function runs (not the `compile` ones).
@@ -83,6 +114,7 @@ struct ChapterBundle: Sendable, Equatable {
         init?(_ chapter: Chapter, modules: [String]) {
             program = ChapterProgram(chapter: chapter, modules: modules)
             path = chapter.path
+            location = ChapterProgram.locationName(chapter.path)
             guard program.shape == .library else { return nil }
             let runnable = chapter.snippets.filter { !$0.options.norun }
             guard !runnable.isEmpty, !runnable.contains(where: { $0.options.documentation.expect != nil || $0.code.contains("private") }) else {
@@ -105,6 +137,7 @@ struct ChapterBundle: Sendable, Equatable {
                 + ChapterProgram.runFunction(marker: marker, access: "fileprivate ")
                 + chunks.joined()
             runIndices = runnable.filter { !$0.options.compileOnly }.map(\.index)
+            lines = runnable.map { $0.codeFirstLine...($0.codeFirstLine + max(0, $0.code.split(separator: "\n", omittingEmptySubsequences: false).count - 1)) }
             imports = imported.sorted().joined(separator: "\n")
         }
     }

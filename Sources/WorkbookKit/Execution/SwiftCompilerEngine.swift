@@ -106,8 +106,10 @@ public struct SwiftCompilerEngine: SnippetEngine {
         }
 
         /// Compiles `bundle` with one compiler process (`-wmo`: one process type-checks and
-        /// generates the whole module, loading each imported module once).
-        func compile(_ bundle: ChapterBundle) async {
+        /// generates the whole module, loading each imported module once). When it does not
+        /// compile and its errors lie in some of its chapters, it is compiled once more without
+        /// them (they compile alone, for their own errors), if at least two chapters are left.
+        func compile(_ bundle: ChapterBundle, retry: Bool = true) async {
             let folder = cache.url.appendingPathComponent("build/bundle-\(UUID().uuidString)", isDirectory: true)
             let binary = folder.appendingPathComponent("chapters")
             let sources = bundle.sources.indices.map { folder.appendingPathComponent($0 == 0 ? "main.swift" : "chapter-\($0).swift") }
@@ -117,15 +119,23 @@ public struct SwiftCompilerEngine: SnippetEngine {
                                            programFlags: ChapterProgram.Shape.library.compilerFlags + ["-wmo"])
             compiler.locationNames = bundle.paths.map(ChapterProgram.locationName)
             let start = ContinuousClock.now
+            let result: ToolResult
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 for (url, text) in zip(sources, bundle.sources) { try FileBytes.write(Data(text.utf8), to: url) }
-                let result = try await ToolRunner.$taskLimit.withValue(ToolRunner.compileLimit(timeout: workbook.config.timeout)) {
+                result = try await ToolRunner.$taskLimit.withValue(ToolRunner.compileLimit(timeout: workbook.config.timeout)) {
                     try await compiler.compile(sources: sources, binary: binary, folder: folder, root: workbook.root)
                 }
-                guard result.succeeded else { return bundled.discard(folder) }
             } catch {
                 return bundled.discard(folder)
+            }
+            guard result.succeeded else {
+                bundled.discard(folder)
+                let errors = CompilerDiagnostics(root: workbook.root).errors(in: result.standardError + result.standardOutput, stage: "compile")
+                guard retry, !errors.isEmpty, let blamed = bundle.members(blamedBy: errors), !blamed.isEmpty else { return }
+                let rest = bundle.members.indices.filter { !blamed.contains($0) }.map { bundle.members[$0] }
+                if rest.count > 1 { await compile(ChapterBundle(members: rest), retry: false) }
+                return
             }
             bundled.add(bundle, binary: binary, folder: folder, compileSeconds: ContinuousClock.now.seconds(since: start))
         }
