@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "workbook",
+    // Supported and tested: Linux (Debian 12 with the Swift toolchain), what CI runs. The
+    // macOS version is only the minimum a Darwin build needs (Synchronization's `Mutex`,
+    // Swift Testing): a floor, not a promise that macOS is tested; see README, "Platforms".
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "workbook", targets: ["workbook"]),

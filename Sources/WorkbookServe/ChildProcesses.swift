@@ -1,9 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import WorkbookKit
 
 /// Ends every process this one started, and theirs, before `serve` exits.
 ///
@@ -18,21 +14,21 @@ public enum ChildProcesses {
         var killed = 0
         var quietRounds = 0
         for _ in 0..<200 where quietRounds < 3 {
-            let found = descendants(of: getpid())
+            let found = descendants(of: ProcessSignals.currentProcess)
             if found.isEmpty {
                 quietRounds += 1
             } else {
                 quietRounds = 0
-                for pid in found where kill(pid, SIGKILL) == 0 { killed += 1 }
+                for pid in found where ProcessSignals.kill(pid) { killed += 1 }
             }
-            usleep(10_000)
+            Thread.sleep(forTimeInterval: 0.01)
         }
         return killed
     }
 
     /// The process ids below `root` in the process tree (Linux `/proc`; empty elsewhere).
     public static func descendants(of root: pid_t) -> [pid_t] {
-        let parents = parentTable()
+        let parents = ProcessLiveness.parentTable()
         var children: [pid_t: [pid_t]] = [:]
         for (pid, parent) in parents { children[parent, default: []].append(pid) }
         var result: [pid_t] = []
@@ -46,25 +42,8 @@ public enum ChildProcesses {
         return result
     }
 
-    /// `pid → parent pid` for every process, from `/proc/PID/stat`.
-    static func parentTable() -> [pid_t: pid_t] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [:] }
-        var table: [pid_t: pid_t] = [:]
-        for name in names {
-            guard let pid = pid_t(name),
-                  let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
-                  let parent = parentID(fromStat: stat) else { continue }
-            table[pid] = parent
-        }
-        return table
-    }
-
-    /// The fourth field of a `/proc/PID/stat` line; the second (the command, in parentheses)
-    /// may itself hold spaces and parentheses, so fields are counted after its last `)`.
+    /// The parent id in a `/proc/PID/stat` line (`ProcessLiveness.parentID(fromStat:)`).
     static func parentID(fromStat line: String) -> pid_t? {
-        guard let close = line.lastIndex(of: ")") else { return nil }
-        let fields = line[line.index(after: close)...].split(separator: " ")
-        guard fields.count >= 2 else { return nil }
-        return pid_t(fields[1])
+        ProcessLiveness.parentID(fromStat: line)
     }
 }

@@ -1,10 +1,5 @@
 import Foundation
 import WorkbookKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The identity of a file's contents as far as `stat` tells: modification time, size, inode.
 struct FileStamp: Sendable, Equatable {
@@ -58,15 +53,8 @@ struct InputSnapshot: Sendable, Equatable {
     }
 
     private static func stamp(_ path: String) -> (file: FileStamp, isDirectory: Bool)? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-        return (FileStamp(modifiedSeconds: Int(time.tv_sec), modifiedNanoseconds: Int(time.tv_nsec),
-                          size: Int64(info.st_size), inode: UInt64(info.st_ino)), isDirectory)
+        guard let status = FileStatus(path: path) else { return nil }
+        return (FileStamp(modifiedSeconds: status.modified.seconds, modifiedNanoseconds: status.modified.nanoseconds,
+                          size: status.size, inode: status.inode), status.kind == .directory)
     }
 }

@@ -1,10 +1,5 @@
 import Dispatch
 import WorkbookKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Catches SIGINT (Ctrl-C) and SIGTERM for `serve`: ends every child process, then calls
 /// `stopped` (which exits).
@@ -13,8 +8,8 @@ public final class StopSignals {
 
     public init(stopped: @escaping @Sendable () -> Void) {
         let queue = DispatchQueue(label: "workbook.serve.signals")
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
+        sources = [ProcessSignals.interrupt, ProcessSignals.terminate].map { number in
+            ProcessSignals.ignore(number)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
                 ProcessGroups.killAll()

@@ -9,7 +9,7 @@ import WorkbookKit
 /// folder), keyed by display mode and TeX; a formula KaTeX rejects is cached with its message.
 struct MathTypesetter: Sendable {
     /// Debian's `libjs-katex`.
-    var katexScript = URL(fileURLWithPath: "/usr/share/javascript/katex/katex.js")
+    var katexScript = KaTeXLocation.script()
     /// Where rendered formulas are kept between builds; `nil` keeps nothing.
     var cacheFolder: URL?
     /// The environment whose `PATH` finds `node`.
@@ -21,7 +21,7 @@ struct MathTypesetter: Sendable {
     static func forWorkbook(
         root: URL, environment: [String: String], katexFolder: URL = SiteGenerator.defaultKaTeXFolder
     ) -> MathTypesetter {
-        MathTypesetter(katexScript: katexFolder.appendingPathComponent("katex.js"),
+        MathTypesetter(katexScript: KaTeXLocation.script(in: katexFolder),
                        cacheFolder: CacheFolder.resolve(root: root, environment: environment).url,
                        environment: environment)
     }

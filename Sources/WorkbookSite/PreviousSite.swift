@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import WorkbookKit
 
 /// The files of the site already in the output folder, to tell which files of a new build are
 /// unchanged: those are hard-linked into the new site instead of written again, and a build
@@ -44,12 +42,11 @@ struct PreviousSite {
         var files: Set<String> = []
         for name in names {
             // `lstat`: a link is neither a regular file nor a folder.
-            var info = stat()
-            guard lstat(folder.appendingPathComponent(name).path, &info) == 0 else { return nil }
-            switch info.st_mode & S_IFMT {
-            case S_IFREG: files.insert(name)
-            case S_IFDIR: break
-            default: return nil
+            guard let status = FileStatus(path: folder.appendingPathComponent(name).path, followingLinks: false) else { return nil }
+            switch status.kind {
+            case .regular: files.insert(name)
+            case .directory: break
+            case .symbolicLink, .other: return nil
             }
         }
         return files

@@ -77,7 +77,7 @@ struct RenderStamp {
             paths.append(cacheFolder.appendingPathComponent("katex-\(version).json").path)
         }
         var files = programFiles() + paths.map { ($0, FileIdentity(path: $0)) }
-        files += FileIdentity.tree(at: katexFolder.appendingPathComponent("fonts"))
+        files += FileIdentity.tree(at: KaTeXLocation.fonts(in: katexFolder))
         files += FileIdentity.tree(at: root.appendingPathComponent("theme", isDirectory: true))
         return files
     }
@@ -118,22 +118,8 @@ struct RenderStamp {
 
     /// The program's code: the executable and every library it has mapped so far, by path.
     static func programFiles() -> [(path: String, identity: FileIdentity?)] {
-        // Read to the end: the file reports no size, and a read sized by it stops early.
-        guard let handle = FileHandle(forReadingAtPath: "/proc/self/maps"),
-              let data = try? handle.readToEnd(), (try? handle.close()) != nil else {
-            return [("/proc/self/maps", nil)]
-        }
-        let maps = String(decoding: data, as: UTF8.self)
-        var paths = Set<String>()
-        // Lines read `start-end perms offset device inode path`; code is mapped executable.
-        for line in maps.split(separator: "\n") {
-            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
-            guard fields.count == 6, fields[1].contains("x") else { continue }
-            let path = fields[5].drop(while: { $0 == " " })
-            guard path.hasPrefix("/") else { continue }
-            paths.insert(String(path))
-        }
-        return paths.sorted().map { ($0, FileIdentity(path: $0)) }
+        guard let paths = LoadedCode.paths() else { return [(LoadedCode.source, nil)] }
+        return paths.map { ($0, FileIdentity(path: $0)) }
     }
 
     private static func escape(_ path: String) -> String {

@@ -5,7 +5,7 @@ import WorkbookKit
 /// page needs no network: KaTeX's style sheet (`libjs-katex`) and fonts (`fonts-katex`). Math is
 /// typeset when the site is built, so no script is copied.
 struct SiteAssets {
-    var katexFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
+    var katexFolder = KaTeXLocation.folder
 
     func files() throws(WorkbookErrors) -> [SiteFile] {
         let manager = FileManager.default
@@ -19,7 +19,7 @@ struct SiteAssets {
                 errors.append(WorkbookError(path: url.path, message: "KaTeX is missing; install the Debian package 'libjs-katex' (apt-get install libjs-katex fonts-katex)", stage: "render"))
             }
         }
-        let fonts = katexFolder.appendingPathComponent("fonts")
+        let fonts = KaTeXLocation.fonts(in: katexFolder)
         // Browsers take the first format they support: woff2 everywhere that matters, woff as a fallback.
         let fontFiles = ((try? manager.contentsOfDirectory(atPath: fonts.path)) ?? [])
             .filter { $0.hasSuffix(".woff2") || $0.hasSuffix(".woff") }.sorted()

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import WorkbookKit
 
@@ -16,23 +11,15 @@ struct SiteFolderLock {
     /// returns `body`'s value and whether it had to wait. When the folder cannot be opened or
     /// locked, `body` runs without the lock.
     func run<Value>(waiting: () -> Void = {}, _ body: () throws(WorkbookErrors) -> Value) throws(WorkbookErrors) -> (Value, waited: Bool) {
-        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return (try body(), false) }
-        defer { close(descriptor) }
+        guard let descriptor = AdvisoryLock.openFolder(folder.path) else { return (try body(), false) }
+        defer { AdvisoryLock.close(descriptor) }
         var waited = false
-        if !Self.lock(descriptor, LOCK_EX | LOCK_NB) && errno == EWOULDBLOCK {
+        if AdvisoryLock.tryExclusive(descriptor) == .busy {
             waited = true
             waiting()
-            _ = Self.lock(descriptor, LOCK_EX)
+            AdvisoryLock.waitExclusive(descriptor)
         }
-        defer { flock(descriptor, LOCK_UN) }
+        defer { AdvisoryLock.release(descriptor) }
         return (try body(), waited)
-    }
-
-    private static func lock(_ descriptor: Int32, _ operation: Int32) -> Bool {
-        while true {
-            if flock(descriptor, operation) == 0 { return true }
-            if errno != EINTR { return false }
-        }
     }
 }

@@ -60,7 +60,7 @@ public struct SiteSummary: Sendable, Equatable {
 public struct SiteGenerator: Sendable {
     /// Where KaTeX is read from (Debian's `libjs-katex`).
     var katexFolder = Self.defaultKaTeXFolder
-    static let defaultKaTeXFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
+    static let defaultKaTeXFolder = KaTeXLocation.folder
     /// Replaces the clock when set (tests).
     var now: Date? = nil
     /// Replaces KaTeX under Node.js when set (tests).

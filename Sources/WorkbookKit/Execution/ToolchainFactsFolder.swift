@@ -55,10 +55,9 @@ enum ToolchainFactsFolder {
     /// and one written in place a new time or size. The device is left out: a container's
     /// overlay file system may number it anew at each start.
     static func identity(ofFile path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return "missing" }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return "\(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        guard let status = FileStatus(path: path) else { return "missing" }
+        guard status.kind == .regular else { return nil }
+        return "\(status.inode) \(status.size) \(status.modified.seconds).\(status.modified.nanoseconds)"
     }
 
     static func isWritableFolder(_ folder: URL) -> Bool {

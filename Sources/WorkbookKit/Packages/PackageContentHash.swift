@@ -72,11 +72,10 @@ struct PackageContentHash {
             if kind == Int32(DT_UNKNOWN) || kind == Int32(DT_LNK) {
                 // A symbolic link counts as what it points to, except that linked folders
                 // are not followed (no cycles).
-                var status = stat()
-                guard stat(full, &status) == 0 else { continue }
-                let isFolder = (status.st_mode & S_IFMT) == S_IFDIR
+                guard let status = FileStatus(path: full) else { continue }
+                let isFolder = status.kind == .directory
                 if kind == Int32(DT_LNK) && isFolder { continue }
-                kind = isFolder ? Int32(DT_DIR) : ((status.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : kind)
+                kind = isFolder ? Int32(DT_DIR) : (status.kind == .regular ? Int32(DT_REG) : kind)
             }
             if kind == Int32(DT_DIR) {
                 let nestedPackage = access(full + "/Package.swift", F_OK) == 0

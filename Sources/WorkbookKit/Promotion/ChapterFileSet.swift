@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
 /// Replaces several chapter files all-or-nothing: every new text is staged beside its file
@@ -37,7 +32,7 @@ public struct ChapterFileSet: Sendable {
     public func replace(_ changes: [Change]) throws(WorkbookErrors) -> [String] {
         var staged: [(change: Change, target: URL, temporary: URL)] = []
         var errors: [WorkbookError] = []
-        func discardStaged() { for entry in staged { unlink(entry.temporary.path) } }
+        func discardStaged() { for entry in staged { FileLinks.remove(entry.temporary.path) } }
         for change in changes {
             let target = root.appendingPathComponent(change.path).resolvingSymlinksInPath()
             do {
@@ -47,7 +42,7 @@ public struct ChapterFileSet: Sendable {
                     continue
                 }
                 let mode = (try? FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int) ?? 0o644
-                guard mode & 0o222 != 0, access(target.path, W_OK) == 0 else {
+                guard mode & 0o222 != 0, FileLinks.isWritable(target.path) else {
                     errors.append(WorkbookError(path: change.path, message: "cannot write the chapter: it is read-only", stage: "promote"))
                     continue
                 }
@@ -81,12 +76,13 @@ public struct ChapterFileSet: Sendable {
         }
         var written: [String] = []
         for entry in staged {
-            if rename(entry.temporary.path, entry.target.path) == 0 {
+            do throws(FileLinks.Failure) {
+                try FileLinks.rename(entry.temporary.path, to: entry.target.path)
                 written.append(entry.change.path)
-            } else {
+            } catch {
                 errors.append(WorkbookError(path: entry.change.path,
-                                            message: "cannot write the chapter: \(FileErrorWords.words(errno: errno))", stage: "promote"))
-                unlink(entry.temporary.path)
+                                            message: "cannot write the chapter: \(FileErrorWords.words(errno: error.code))", stage: "promote"))
+                FileLinks.remove(entry.temporary.path)
             }
         }
         if !errors.isEmpty { throw WorkbookErrors(errors) }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
 /// One file of a new workbook: its path relative to the workbook folder and its text.
@@ -108,9 +103,11 @@ public enum WorkbookStarter {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         try data.write(to: temporary)
-        defer { unlink(temporary.path) }
-        guard link(temporary.path, url.path) == 0 else {
-            throw StarterWriteError(reason: errno == EEXIST ? "it already exists" : String(cString: strerror(errno)))
+        defer { FileLinks.remove(temporary.path) }
+        do throws(FileLinks.Failure) {
+            try FileLinks.hardLink(temporary.path, at: url.path)
+        } catch {
+            throw StarterWriteError(reason: error.alreadyExists ? "it already exists" : error.systemWords)
         }
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
 /// A key of the cache: the SHA-256 (`ContentHasher`) of the parts it is declared with, each
@@ -113,8 +108,8 @@ public struct CacheStore: Sendable {
         } catch {
             return nil
         }
-        unlink(target.path)
-        return link(source.path, target.path) == 0 ? target : nil
+        FileLinks.remove(target.path)
+        return (try? FileLinks.hardLink(source.path, at: target.path)) != nil ? target : nil
     }
 
     /// The entries of `group` this store made (named by a key), with their paths; anything

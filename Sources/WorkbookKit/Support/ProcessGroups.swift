@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Foundation
 import Synchronization
@@ -21,7 +16,7 @@ public enum ProcessGroups {
     /// Kills the group led by `pid` (with every process left in it) and forgets it.
     static func kill(group pid: pid_t) {
         guard pid > 0 else { return }
-        _ = killpg(pid, SIGKILL)
+        ProcessSignals.killGroup(pid)
         live.withLock { _ = $0.remove(pid) }
     }
 
@@ -32,22 +27,7 @@ public enum ProcessGroups {
 
     /// Whether the process `pid` has ended (gone, or a zombie waiting to be reaped).
     static func hasExited(_ pid: pid_t) -> Bool {
-        #if os(Linux)
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
-        let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
-        return state == "Z" || state == "X"
-        #else
-        return Darwin.kill(pid, 0) != 0
-        #endif
-    }
-
-    private static func processKill(_ pid: pid_t, _ signalNumber: Int32) {
-        #if canImport(Glibc)
-        _ = Glibc.kill(pid, signalNumber)
-        #else
-        _ = Darwin.kill(pid, signalNumber)
-        #endif
+        ProcessLiveness.hasEnded(pid)
     }
 
     /// Makes SIGINT, SIGTERM and SIGHUP kill every chapter program's group, then end
@@ -58,15 +38,15 @@ public enum ProcessGroups {
             return !done
         }
         guard first else { return }
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
+        for signalNumber in [ProcessSignals.interrupt, ProcessSignals.terminate, ProcessSignals.hangUp] {
+            ProcessSignals.ignore(signalNumber)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 killAll()
-                signal(signalNumber, SIG_DFL)
-                processKill(getpid(), signalNumber)
-                usleep(200_000)
-                _exit(128 + signalNumber)
+                ProcessSignals.restoreDefault(signalNumber)
+                ProcessSignals.send(signalNumber, to: ProcessSignals.currentProcess)
+                Thread.sleep(forTimeInterval: 0.2)
+                ProcessSignals.exitNow(128 + signalNumber)
             }
             source.resume()
             sources.append(source)

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
 /// Temporary files and folders that a killed run left behind, recognised by name and removed
@@ -54,7 +49,6 @@ public enum StaleTemporaryFiles {
 
     /// Whether a process with this id exists.
     static func isRunning(_ pid: Int32) -> Bool {
-        guard pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
+        ProcessLiveness.exists(pid)
     }
 }
