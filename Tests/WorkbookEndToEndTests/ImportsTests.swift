@@ -45,6 +45,8 @@ import Testing
         #expect(error.contains(": error: "), "\(error)")
         #expect(error.contains("no exact matches") || error.contains("cannot find"), "\(error)")
         #expect(!run.stderr.contains("main.swift"), "\(run.stderr)")
+        #expect(run.stderr.contains("note: chapter programs import only what the chapter asks for: add 'import Foundation' to a snippet"),
+                "\(run.stderr)")
     }
 
     @Test(arguments: ["", "snippets = \"notebook\"\n"])

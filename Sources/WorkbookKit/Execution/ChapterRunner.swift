@@ -191,7 +191,7 @@ public struct ChapterRunner: Sendable {
         // The jobs of a program's files may report the same error: each once, in order.
         var seen = Set<String>()
         let errors = diagnostics.errors(in: output, stage: "compile").filter { seen.insert($0.description).inserted }
-        if !errors.isEmpty { return errors }
+        if !errors.isEmpty { return MissingImportHint.adding(to: errors, chapter: chapter, imports: modules) }
         return [WorkbookError(path: chapter.path, message: "the chapter's program failed to compile", stage: "compile",
                               details: CompilerDiagnostics.excerpt(output))]
     }
