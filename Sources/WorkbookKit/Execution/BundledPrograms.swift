@@ -20,6 +20,9 @@ final class BundledPrograms: Sendable {
     private let entries = Mutex<[String: Entry]>([:])
     private let folders = Mutex<[URL]>([])
 
+    /// Whether no bundle was compiled.
+    var isEmpty: Bool { entries.withLock { $0.isEmpty } }
+
     /// The bundled program of the chapter at `path` whose program is `identity`, if any (a
     /// chapter of several programs, `env=`, may have several in bundles).
     func entry(path: String, identity: String) -> Entry? {

@@ -51,14 +51,7 @@ public struct ChapterProgram: Sendable, Equatable {
         boundary = "\u{1}workbook-boundary-\(hasher.finalize().prefix(20))"
         snippetIndices = runnable.map(\.index)
 
-        var generatedFrom = ContentHasher()
-        for part in [Self.templateVersion, chapter.path, scriptOnly ? "script" : ""] + modules { generatedFrom.combine(part) }
-        for snippet in runnable {
-            generatedFrom.combine("\(snippet.index):\(snippet.codeFirstLine):\(snippet.options.documentation.expect.map { "\($0)" } ?? "")"
-                                  + (snippet.options.compileOnly ? ":compile" : ""))
-            generatedFrom.combine(snippet.code)
-        }
-        identity = generatedFrom.finalize()
+        identity = Self.identity(of: chapter, modules: modules, scriptOnly: scriptOnly)
 
         let marker = boundary.replacingOccurrences(of: "\u{1}", with: "\\u{1}")
         // Line-buffered stdout keeps what a snippet printed before it trapped (`expect=crash`).
@@ -75,6 +68,18 @@ public struct ChapterProgram: Sendable, Equatable {
                                        lineBuffered: lineBuffered)
             shape = .script
         }
+    }
+
+    /// The `identity` of `chapter`'s program, without generating its text.
+    static func identity(of chapter: Chapter, modules: [String], scriptOnly: Bool = false) -> String {
+        var generatedFrom = ContentHasher()
+        for part in [templateVersion, chapter.path, scriptOnly ? "script" : ""] + modules { generatedFrom.combine(part) }
+        for snippet in chapter.snippets where !snippet.options.norun {
+            generatedFrom.combine("\(snippet.index):\(snippet.codeFirstLine):\(snippet.options.documentation.expect.map { "\($0)" } ?? "")"
+                                  + (snippet.options.compileOnly ? ":compile" : ""))
+            generatedFrom.combine(snippet.code)
+        }
+        return generatedFrom.finalize()
     }
 
     /// The chapter's path as the program names it (`#sourceLocation`, comments, `#fileID`):

@@ -72,7 +72,8 @@ public struct SwiftCompilerEngine: SnippetEngine {
             if workbook.config.documentation.snippets == .notebook {
                 return await NotebookRunner(runner: runner).run(chapter, root: workbook.root, timeout: workbook.config.timeout)
             }
-            if let entry = bundled.entry(path: chapter.path, identity: ChapterProgram(chapter: chapter, modules: runner.modules).identity) {
+            if !bundled.isEmpty,
+               let entry = bundled.entry(path: chapter.path, identity: ChapterProgram.identity(of: chapter, modules: runner.modules)) {
                 var start = ChapterRun(outputs: [:], errors: [], compileSeconds: entry.compileSeconds, runSeconds: 0)
                 start.bundledWith = entry.chapters - 1
                 let run = await runner.execute(entry.binary, arguments: [String(entry.ordinal)], program: entry.program,
@@ -96,8 +97,10 @@ public struct SwiftCompilerEngine: SnippetEngine {
         /// chapter whose program is stored compiled.
         func prepareRuns(of chapters: [Chapter], jobs: Int) async {
             guard compilePath == .shortcuts, workbook.config.documentation.snippets != .notebook, chapters.count > 1 else { return }
-            let candidates = chapters.map { (chapter: $0, modules: runner(for: $0).modules) }
-                .filter { !runner(for: $0.chapter).hasStoredProgram(of: $0.chapter) }
+            let candidates = chapters.compactMap { chapter -> (chapter: Chapter, modules: [String])? in
+                let runner = runner(for: chapter)
+                return runner.hasStoredProgram(of: chapter) ? nil : (chapter, runner.modules)
+            }
             await withTaskGroup(of: Void.self) { group in
                 for bundle in ChapterBundle.bundles(of: candidates, parts: jobs) {
                     group.addTask { await compile(bundle) }
