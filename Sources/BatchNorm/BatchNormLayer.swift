@@ -64,6 +64,7 @@ public struct BatchNormLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// Training mode: normalizes with the batch's own statistics and folds them into
     /// every running estimate. Throws ``BatchNormError/tooFewExamples(found:required:)``
     /// for m < 2. Atomic: when anything throws, no estimator has changed.
+    @_specialize(where Scalar == Double)
     public mutating func forwardTraining(_ batch: Batch<Scalar>) throws(BatchNormError) -> BatchNormForward<Scalar> {
         guard batch.features == features else { throw .featureCountMismatch(expected: features, found: batch.features) }
         guard batch.rows >= 2 else { throw .tooFewExamples(found: batch.rows, required: 2) }
@@ -75,6 +76,7 @@ public struct BatchNormLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// Training mode with Batch Renormalization: r and d from `estimators[0]`'s estimate
     /// before this batch, clipped to the bounds of ``renormalization`` at this step; then
     /// every estimator folds in the batch's statistics. Atomic like ``forwardTraining(_:)``.
+    @_specialize(where Scalar == Double)
     public mutating func forwardTrainingRenormalized(_ batch: Batch<Scalar>) throws(BatchNormError) -> BatchRenormForward<Scalar> {
         guard let renormalization else { throw .invalidArgument("the layer has no batch renormalization settings") }
         guard !estimators.isEmpty else {
@@ -101,6 +103,7 @@ public struct BatchNormLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// The μ and σ² that `source` designates (the batch's own ones for `.batch`).
+    @_specialize(where Scalar == Double)
     public func statistics(_ source: InferenceStatistics, for batch: Batch<Scalar>) throws(BatchNormError) -> NormalizationStatistics<Scalar> {
         switch source {
         case .batch:
@@ -121,6 +124,7 @@ public struct BatchNormLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// Inference with the statistics `source` designates: y = γ (x − μ)/√(σ² + ε) + β.
     /// Never changes the layer.
+    @_specialize(where Scalar == Double)
     public func forward(_ batch: Batch<Scalar>, using source: InferenceStatistics) throws(BatchNormError) -> Batch<Scalar> {
         guard batch.features == features else { throw .featureCountMismatch(expected: features, found: batch.features) }
         if source == .batch {
@@ -130,6 +134,7 @@ public struct BatchNormLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// Inference with given statistics. Never changes the layer.
+    @_specialize(where Scalar == Double)
     public func forward(_ batch: Batch<Scalar>, using statistics: NormalizationStatistics<Scalar>) throws(BatchNormError) -> Batch<Scalar> {
         guard statistics.features == features else {
             throw .featureCountMismatch(expected: features, found: statistics.features)
@@ -138,11 +143,13 @@ public struct BatchNormLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// Inference on one example.
+    @_specialize(where Scalar == Double)
     public func forward(example: [Scalar], using source: InferenceStatistics) throws(BatchNormError) -> [Scalar] {
         try forward(Batch(example: example), using: source).scalars
     }
 
     /// Inference on one example with given statistics.
+    @_specialize(where Scalar == Double)
     public func forward(example: [Scalar], using statistics: NormalizationStatistics<Scalar>) throws(BatchNormError) -> [Scalar] {
         try forward(Batch(example: example), using: statistics).scalars
     }

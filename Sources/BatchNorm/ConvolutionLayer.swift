@@ -92,6 +92,7 @@ public struct ConvolutionLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// The convolution of `x` (images of `shape`): a batch of N·H′·W′ rows × `outputChannels`.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     public func forward(_ x: Batch<Scalar>, shape: ImageShape) throws(BatchNormError) -> Batch<Scalar> {
         try check(x, shape)
         let out = try outputShape(shape)
@@ -123,6 +124,7 @@ public struct ConvolutionLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// dW[u, v, c, o] = Σ_{n, i, j} x[n, i + u, j + v, c] · dY[n, i, j, o],
     /// db[o] = Σ_{n, i, j} dY[n, i, j, o], and dx[n, i + u, j + v, c] += W[u, v, c, o] · dY[n, i, j, o].
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     public func backward(input x: Batch<Scalar>, shape: ImageShape, outputGradient dy: Batch<Scalar>) throws(BatchNormError)
         -> (input: Batch<Scalar>, weights: [Scalar], bias: [Scalar]) {
         try check(x, shape)

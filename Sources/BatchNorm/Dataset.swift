@@ -25,6 +25,7 @@ public struct Dataset<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// The examples at `indices`, in that order.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public func selecting(_ indices: [Int]) throws(BatchNormError) -> Dataset {
         let x = try inputs.selecting(rows: indices)
@@ -34,6 +35,7 @@ public struct Dataset<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// Shuffles deterministically and cuts into mini-batches of `size` examples; the
     /// last one is smaller unless `dropIncomplete` is set.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public func miniBatches(size: Int, generator: inout SeededGenerator,
                             dropIncomplete: Bool = false) throws(BatchNormError) -> [Dataset] {

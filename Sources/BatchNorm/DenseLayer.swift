@@ -29,6 +29,7 @@ public struct DenseLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// y = x W + b.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public func forward(_ x: Batch<Scalar>) throws(BatchNormError) -> Batch<Scalar> {
         guard x.features == inputs else { throw .featureCountMismatch(expected: inputs, found: x.features) }
@@ -53,6 +54,7 @@ public struct DenseLayer<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// Gradients for dY = ∂L/∂y: dX = dY Wᵀ, dW = xᵀ dY, db = Σᵢ dY⁽ⁱ⁾.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public func backward(input x: Batch<Scalar>, outputGradient dy: Batch<Scalar>) throws(BatchNormError)
         -> (input: Batch<Scalar>, weights: Batch<Scalar>, bias: [Scalar]) {

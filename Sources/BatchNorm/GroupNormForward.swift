@@ -32,6 +32,7 @@ public struct GroupNormForward<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// Normalizes `input` in `groups` groups per example.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     public init(input: Batch<Scalar>, groups: Int, gamma: [Scalar], beta: [Scalar],
                 epsilon: Scalar = 1e-5) throws(BatchNormError) {
         let m = input.rows, n = input.features
@@ -88,6 +89,7 @@ public struct GroupNormForward<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// features instead of down each feature's m examples. With dẐ = γ · dZ̃:
     /// dZ_j = 1/(s σ̂) · (s · dẐ_j − Σ_{group} dẐ − Ẑ_j · Σ_{group} dẐ · Ẑ); dγ = Σᵢ dZ̃ · Ẑ, dβ = Σᵢ dZ̃.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     public func backward(outputGradient dy: Batch<Scalar>) throws(BatchNormError) -> BatchNormGradients<Scalar> {
         let m = input.rows, n = input.features
         guard dy.features == n else { throw .featureCountMismatch(expected: n, found: dy.features) }

@@ -46,6 +46,7 @@ public struct GroupNormNetwork<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// Class scores (m × classes). The same for any batch size: no statistic crosses examples.
+    @_specialize(where Scalar == Double)
     public func logits(_ x: Batch<Scalar>) throws(BatchNormError) -> Batch<Scalar> {
         var h = x
         for k in hidden.indices {
@@ -56,6 +57,7 @@ public struct GroupNormNetwork<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// The most probable class of each example (ties: the lowest index).
+    @_specialize(where Scalar == Double)
     public func predict(_ x: Batch<Scalar>) throws(BatchNormError) -> [Int] {
         let z = try logits(x)
         return (0..<z.rows).map { i in
@@ -66,6 +68,7 @@ public struct GroupNormNetwork<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// The fraction of `data` classified correctly.
+    @_specialize(where Scalar == Double)
     public func accuracy(on data: Dataset<Scalar>) throws(BatchNormError) -> Double {
         let predicted = try predict(data.inputs)
         return Double(zip(predicted, data.labels).filter { $0 == $1 }.count) / Double(data.count)
@@ -74,6 +77,7 @@ public struct GroupNormNetwork<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// One SGD step on one mini-batch (any m ≥ 1). Returns the loss before the step.
     /// Atomic: when anything throws, the network is unchanged.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     public mutating func trainStep(_ batch: Dataset<Scalar>, optimizer: SGD) throws(BatchNormError) -> Scalar {
         var inputs: [Batch<Scalar>] = [], norms: [GroupNormForward<Scalar>] = [], activations: [Batch<Scalar>] = []
         var h = batch.inputs
@@ -113,6 +117,7 @@ public struct GroupNormNetwork<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// `epochs` passes over `data` in shuffled mini-batches of `batchSize`, the incomplete last
     /// one dropped (shuffled exactly as ``Network/train(on:epochs:batchSize:optimizer:generator:)``
     /// does). Returns the loss of every step.
+    @_specialize(where Scalar == Double)
     public mutating func train(on data: Dataset<Scalar>, epochs: Int, batchSize: Int, optimizer: SGD,
                                generator: inout SeededGenerator) throws(BatchNormError) -> [Scalar] {
         guard batchSize >= 1, batchSize <= data.count else {

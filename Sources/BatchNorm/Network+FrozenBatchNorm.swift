@@ -7,6 +7,7 @@ extension Network {
     /// the step; atomic like ``trainStep(_:optimizer:)``. `.batch` is refused: that is
     /// training mode, ``trainStep(_:optimizer:)``.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     public mutating func trainStep(_ batch: Dataset<Scalar>, optimizer: SGD,
                                    frozen statistics: InferenceStatistics) throws(BatchNormError) -> Scalar {
         guard statistics != .batch else {
@@ -63,6 +64,7 @@ extension Network {
 
     /// `epochs` passes over `data` in shuffled mini-batches of `batchSize` (incomplete last
     /// batch dropped) with batch norm frozen at `statistics` (see ``trainStep(_:optimizer:frozen:)``).
+    @_specialize(where Scalar == Double)
     public mutating func train(on data: Dataset<Scalar>, epochs: Int, batchSize: Int, optimizer: SGD,
                                frozen statistics: InferenceStatistics,
                                generator: inout SeededGenerator) throws(BatchNormError) -> [Scalar] {

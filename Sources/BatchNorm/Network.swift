@@ -70,6 +70,7 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// Class scores (logits), m × classes, with every batch-norm layer normalizing
     /// with `statistics`. Never changes the network.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public func logits(_ x: Batch<Scalar>, using statistics: InferenceStatistics) throws(BatchNormError) -> Batch<Scalar> {
         var h = x
@@ -85,6 +86,7 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// The most probable class of each example (ties: the lowest index).
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public func predict(_ x: Batch<Scalar>, using statistics: InferenceStatistics) throws(BatchNormError) -> [Int] {
         let z = try logits(x, using: statistics)
@@ -99,6 +101,7 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// `examplesAtATime` at a time (all at once when nil); this matters only for
     /// `.batch`, where 1 reproduces the single-example failure of batch statistics.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public func accuracy(on data: Dataset<Scalar>, using statistics: InferenceStatistics,
                          examplesAtATime: Int? = nil) throws(BatchNormError) -> Double {
@@ -114,6 +117,7 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
 
     /// The mean softmax cross-entropy on `data`, evaluated with `statistics`.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public func loss(on data: Dataset<Scalar>, using statistics: InferenceStatistics) throws(BatchNormError) -> Scalar {
         try softmaxCrossEntropy(logits(data.inputs, using: statistics), labels: data.labels).loss
@@ -124,6 +128,7 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// cross-entropy, backward, update. Returns the loss before the step. Atomic: when
     /// anything throws (an overflow included), the network is unchanged.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public mutating func trainStep(_ batch: Dataset<Scalar>, optimizer: SGD) throws(BatchNormError) -> Scalar {
         if !batchNormIndices.isEmpty, batch.count < 2 { throw .tooFewExamples(found: batch.count, required: 2) }
@@ -186,6 +191,7 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// incomplete last batch is dropped, so every batch has the same m). Returns the
     /// loss of every step.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public mutating func train(on data: Dataset<Scalar>, epochs: Int, batchSize: Int, optimizer: SGD,
                                generator: inout SeededGenerator) throws(BatchNormError) -> [Scalar] {
@@ -202,6 +208,7 @@ public struct Network<Scalar: BatchNormScalar>: Sendable, Equatable {
     /// batch-norm layer the ``PopulationStatistics`` of its inputs (Algorithm 2 and
     /// pooled). Replaces earlier population statistics.
     @_specialize(exported: true, where Scalar == Double)
+    @_specialize(where Scalar == Double)
     @_specialize(exported: true, where Scalar == Float)
     public mutating func estimatePopulationStatistics(batches: [Batch<Scalar>]) throws(BatchNormError) {
         guard !batches.isEmpty else { throw .emptyBatch }

@@ -37,6 +37,7 @@ public struct PopulationStatistics<Scalar: BatchNormScalar>: Sendable, Equatable
     }
 
     /// Adds one batch of m ≥ 2 examples (Algorithm 2's unbiased factor needs m − 1 > 0).
+    @_specialize(where Scalar == Double)
     public mutating func add(_ batch: Batch<Scalar>) throws(BatchNormError) {
         if batchCount > 0, batch.features != features {
             throw .featureCountMismatch(expected: features, found: batch.features)
@@ -86,6 +87,7 @@ public struct PopulationStatistics<Scalar: BatchNormScalar>: Sendable, Equatable
 
     /// The pooled mean and variance of every example added: biased (1/N, default) or
     /// unbiased (1/(N−1)).
+    @_specialize(where Scalar == Double)
     public func pooled(variance kind: VarianceKind = .biased) throws(BatchNormError) -> NormalizationStatistics<Scalar> {
         guard batchCount > 0 else { throw .emptyBatch }
         let divisor = Scalar(kind == .biased ? exampleCount : exampleCount - 1)

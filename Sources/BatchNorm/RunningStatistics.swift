@@ -54,6 +54,7 @@ public struct RunningStatistics<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// Folds in one training batch: its μ and its σ² of the estimator's variance kind.
+    @_specialize(where Scalar == Double)
     public mutating func update(with batch: Batch<Scalar>) throws(BatchNormError) {
         guard batch.features == features else { throw .featureCountMismatch(expected: features, found: batch.features) }
         guard batch.rows >= 2 else { throw .tooFewExamples(found: batch.rows, required: 2) }
@@ -61,6 +62,7 @@ public struct RunningStatistics<Scalar: BatchNormScalar>: Sendable, Equatable {
     }
 
     /// Folds in one batch's statistics (computed from m ≥ 2 examples).
+    @_specialize(where Scalar == Double)
     public mutating func update(with statistics: BatchStatistics<Scalar>) throws(BatchNormError) {
         guard statistics.features == features else {
             throw .featureCountMismatch(expected: features, found: statistics.features)
