@@ -9,12 +9,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "workbook", targets: ["workbook"]),
-        .library(name: "BatchNorm", targets: ["BatchNorm"]),
-        .library(name: "NoteKit", targets: ["NoteKit"]),
         .library(name: "WorkbookKit", targets: ["WorkbookKit"]),
         .library(name: "WorkbookDriver", targets: ["WorkbookDriver"]),
     ],
     dependencies: [
+        // The notes' core (BatchNorm, NoteKit): a package of its own in `Core/`.
+        .package(path: "Core"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
@@ -25,11 +25,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
-        // The numeric core: pure Swift, no I/O.
-        .target(name: "BatchNorm", exclude: ["README.md"]),
-        // Tables, plots and number formatting for chapter snippets, and the HTML escaping the
-        // site shares with them: pure Swift, no I/O.
-        .target(name: "NoteKit"),
         // Debian's cmark-gfm (with its GFM extensions), seen from Swift.
         .systemLibrary(
             name: "CMarkGFM",
@@ -60,7 +55,7 @@ let package = Package(
             name: "WorkbookSite",
             dependencies: [
                 "WorkbookKit",
-                "NoteKit",
+                .product(name: "NoteKit", package: "Core"),
                 "CMarkGFM",
                 "CMarkMath",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -82,7 +77,7 @@ let package = Package(
                 "WorkbookDriver",
                 "WorkbookKit",
                 "WorkbookSite",
-                "NoteKit",
+                .product(name: "NoteKit", package: "Core"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -104,12 +99,12 @@ let package = Package(
         .executableTarget(
             name: "workbook-fuzz", dependencies: ["WorkbookKit", "WorkbookSite"], path: "Fuzz/WorkbookFuzz",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .executableTarget(name: "core-bench", dependencies: ["BatchNorm"], path: "Benchmarks/CoreBench"),
+        .executableTarget(name: "core-bench", dependencies: [.product(name: "BatchNorm", package: "Core")], path: "Benchmarks/CoreBench"),
         .executableTarget(
             name: "render-bench", dependencies: ["WorkbookSite"], path: "Benchmarks/RenderBench",
             exclude: ["make_corpus.py"]),
-        .testTarget(name: "BatchNormTests", dependencies: ["BatchNorm"]),
-        .testTarget(name: "NoteKitTests", dependencies: ["NoteKit"]),
+        .testTarget(name: "BatchNormTests", dependencies: [.product(name: "BatchNorm", package: "Core")]),
+        .testTarget(name: "NoteKitTests", dependencies: [.product(name: "NoteKit", package: "Core")]),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
         .testTarget(name: "WorkbookSiteTests", dependencies: ["WorkbookSite"]),
         .testTarget(name: "WorkbookServeTests", dependencies: ["WorkbookServe", "WorkbookKit"]),

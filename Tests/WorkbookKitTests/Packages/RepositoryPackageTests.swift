@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import WorkbookKit
 
-/// This repository's own workbook as a package workbook: `package = "."` with the products
+/// This repository's own workbook as a package workbook: `package = "Core"` with the products
 /// `BatchNorm` and `NoteKit`.
 @Suite struct RepositoryPackageTests {
     /// The repository root (the folder of this package's `Package.swift`).
@@ -12,8 +12,9 @@ import Testing
     @Test func theRepositorysCoreProductsBuildFromItsOwnPackage() async throws {
         let toolchain = try await PackageFixtures.toolchain()
         let root = Self.repository.standardizedFileURL
+        let core = root.appendingPathComponent("Core")
         let request = PackageRequest(
-            packageFolder: root, products: ["BatchNorm", "NoteKit"], root: root,
+            packageFolder: core, products: ["BatchNorm", "NoteKit"], root: root,
             ignoredFolders: [root.appendingPathComponent("chapters"), root.appendingPathComponent("site")], jobs: 1)
         let build = try await PackageCore(toolchain: toolchain, cache: PackageFixtures.cache).prepare(request)
         // Warm: the content hash of the repository's files decides; SwiftPM is not started.
@@ -24,7 +25,11 @@ import Testing
         #expect(built.count == 0)
         #expect(build.modules.contains("BatchNorm"))
         #expect(build.modules.contains("NoteKit"))
-        #expect(build.localPackages == [root.path])
+        #expect(build.localPackages == [core.path])
+        // The core has no dependencies: SwiftPM checked out nothing for it (the tool's own
+        // dependencies, a root-package product would need them all, stay out).
+        let checkouts = PackageWorkFolders(cache: PackageFixtures.cache, request: request).scratch.appendingPathComponent("checkouts")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: checkouts.path)) ?? []).isEmpty)
         let program = """
             import BatchNorm
             import NoteKit
