@@ -51,8 +51,8 @@ public struct MathTypesetting: Sendable {
     var typesetter: MathTypesetter
     var memo: URL?
 
-    /// The stage for `workbook`'s site: KaTeX from `katexFolder` (Debian's by default), the
-    /// cache `environment` names, and `node` found on its `PATH`.
+    /// The stage for `workbook`'s site: Debian's KaTeX, the cache `environment` names, and
+    /// `node` found on its `PATH`.
     public init(workbook: Workbook, environment: [String: String]) {
         self.init(typesetter: MathTypesetter.forWorkbook(root: workbook.root, environment: environment), root: workbook.root)
     }

@@ -1,7 +1,7 @@
 import WorkbookKit
 import NoteKit
 
-/// Stage 4 of the site: every page rendered from the drafts, typeset formulas and images, laid
+/// The pages of `SiteRenderer.render`: every page rendered from the drafts, typeset formulas and images, laid
 /// out in the theme's templates, with the search index. Pure: reads nothing, writes nothing.
 struct SitePages {
     let config: WorkbookConfig
