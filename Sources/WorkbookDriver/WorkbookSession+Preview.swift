@@ -26,17 +26,19 @@ extension WorkbookSession {
         date: CalendarDay?, settings: RunSettings = RunSettings(),
         progress: @escaping @Sendable (ChapterProgress) -> Void = { _ in }
     ) async -> PreviewOutcome {
+        let ahead = typesetAhead()
         let execution = await execute(workbook, settings, progress: progress, preparation: { _ in })
+        let typeset = await ahead?.value ?? TypesetMath()
         let succeeded = execution.chapters.filter(\.succeeded)
         let comparison = workbook.config.documentation.comparison.compare(succeeded)
         var outcome = PreviewOutcome(
             execution: execution, files: nil,
             failedChapters: Set(execution.chapters.filter { !$0.succeeded }.map(\.chapter.path)),
             errors: execution.errors, mismatchCount: comparison.mismatches.count)
-        let options = SiteOptions(outputFolder: siteFolder(BuildRequest()), date: date?.description,
-                                  environment: inputs.environment)
+        let options = SiteOptions(outputFolder: siteFolder(BuildRequest()), date: date, environment: inputs.environment)
         do {
-            outcome.files = try SiteGenerator().render(workbook: workbook, chapters: execution.chapters, options: options).0
+            outcome.files = try SiteGenerator().render(workbook: workbook, chapters: execution.chapters, options: options,
+                                                       typesetAhead: typeset).0
         } catch {
             outcome.errors += error.errors
         }

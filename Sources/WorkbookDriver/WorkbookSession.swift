@@ -142,24 +142,32 @@ public struct WorkbookSession: Sendable {
             return BuildOutcome(execution: ExecutionReport(chapters: [], errors: []), folder: folder, site: nil,
                                 errors: [problem], seconds: (ContinuousClock.now - start) / .seconds(1))
         }
-        // Formulas of the prose are typeset (into the KaTeX cache) while the chapters run.
-        let mathPrefetch = MathPrefetch(workbook: workbook, environment: inputs.environment)
-        let typesettingProse = mathPrefetch.isNeeded(for: workbook)
-            ? BackgroundWork { [workbook] in mathPrefetch.run(workbook) } : nil
+        // The typesetting stage starts with the formulas known before the chapters run, alongside them.
+        let ahead = typesetAhead()
         let execution = await execute(workbook, settings, progress: progress, preparation: preparation)
-        _ = await typesettingProse?.value
+        let typeset = await ahead?.value ?? TypesetMath()
         var outcome = BuildOutcome(execution: execution, folder: folder, site: nil, errors: execution.errors, seconds: 0)
         if outcome.errors.isEmpty {
-            let options = SiteOptions(outputFolder: folder, date: request.date?.description, environment: inputs.environment,
+            let options = SiteOptions(outputFolder: folder, date: request.date, environment: inputs.environment,
                                       useCache: settings.useCache)
             do {
-                outcome.site = try SiteGenerator().generate(workbook: workbook, chapters: execution.chapters, options: options)
+                outcome.site = try SiteGenerator().generate(workbook: workbook, chapters: execution.chapters, options: options,
+                                                            typesetAhead: typeset)
             } catch {
                 outcome.errors = error.errors
             }
         }
         outcome.seconds = (ContinuousClock.now - start) / .seconds(1)
         return outcome
+    }
+
+    /// The typesetting stage's first step (`MathTypesetting.ahead`: the formulas of the prose and
+    /// recorded outputs of the chapters changed since the last build), started on a thread of its
+    /// own so that its Node.js process overlaps the compiles; `nil` when it has nothing to do.
+    func typesetAhead() -> BackgroundWork<TypesetMath>? {
+        let typesetting = MathTypesetting(workbook: workbook, environment: inputs.environment)
+        guard typesetting.isNeeded(for: workbook) else { return nil }
+        return BackgroundWork { [workbook] in typesetting.ahead(workbook) }
     }
 
     /// The site folder: the request's, else the config's `output` under the root.

@@ -21,18 +21,18 @@ struct BuildDate: Sendable {
         prettyText = Memo { BuildDate.format(today, pattern: pattern, timeZone: timeZone) }
     }
 
-    /// Resolves today from the options and the configuration.
-    static func resolve(date: String?, environment: [String: String], config: WorkbookConfig, now: Date = Date()) throws(WorkbookErrors) -> BuildDate {
+    /// Resolves today from `--date`, the environment and the clock's `now`, with the configuration.
+    static func resolve(date: CalendarDay?, environment: [String: String], config: WorkbookConfig, now: Date) throws(WorkbookErrors) -> BuildDate {
         let today = try day(date: date, environment: environment, config: config, now: now)
         return BuildDate(today: today, pattern: config.dateFormat, timeZone: config.timeZone)
     }
 
     /// Today alone, without formatting it.
-    static func day(date: String?, environment: [String: String], config: WorkbookConfig, now: Date = Date()) throws(WorkbookErrors) -> CalendarDay {
+    static func day(date: CalendarDay?, environment: [String: String], config: WorkbookConfig, now: Date) throws(WorkbookErrors) -> CalendarDay {
         let timeZone = config.timeZone
         let today: CalendarDay
         if let date {
-            do { today = try CalendarDay.parseDay(date) } catch { throw WorkbookErrors([error]) }
+            today = date
         } else if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
             guard let seconds = Int(epoch.trimmingCharacters(in: .whitespaces)) else {
                 throw WorkbookErrors([WorkbookError(path: "SOURCE_DATE_EPOCH", message: "'\(epoch)' is not a number of seconds since 1970-01-01", stage: "render")])

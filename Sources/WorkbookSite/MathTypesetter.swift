@@ -7,15 +7,20 @@ import WorkbookKit
 ///
 /// The cache is one JSON file per KaTeX version (`katex-0.16.4.json` in the workbook's cache
 /// folder), keyed by display mode and TeX; a formula KaTeX rejects is cached with its message.
+///
+/// This is the typesetting stage's edge (see `MathTypesetting`): the only place formulas meet
+/// files and processes.
 struct MathTypesetter: Sendable {
     /// Debian's `libjs-katex`.
     var katexScript = KaTeXLocation.script()
     /// Where rendered formulas are kept between builds; `nil` keeps nothing.
     var cacheFolder: URL?
-    /// The environment whose `PATH` finds `node`.
-    var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// The environment whose `PATH` finds `node` (the workbook's inputs, never the process's).
+    var environment: [String: String]
     /// `false` leaves every formula as TeX for a reader (tests of everything but KaTeX).
     var usesKaTeX = true
+    /// Replaces KaTeX under Node.js when set (tests): renders the formulas the cache lacks.
+    var engine: (any FormulaEngine)? = nil
 
     /// The typesetter of a workbook's site: KaTeX from `katexFolder`, the workbook's cache folder.
     static func forWorkbook(
@@ -42,7 +47,7 @@ struct MathTypesetter: Sendable {
     /// words) when formulas need rendering and KaTeX or Node is missing.
     func typeset(_ formulas: Set<MathFormula>) throws(TypesetFailure) -> Report {
         guard !formulas.isEmpty, usesKaTeX else { return Report(typeset: [:], rendered: 0) }
-        guard let version = KaTeXVersion(script: katexScript, cacheFolder: cacheFolder).read() else {
+        guard let version = engine?.version ?? KaTeXVersion(script: katexScript, cacheFolder: cacheFolder).read() else {
             throw TypesetFailure(message: "KaTeX is missing at '\(katexScript.path)'; install the Debian package 'libjs-katex' (make site does)")
         }
         let cacheFile = cacheFolder?.appendingPathComponent("katex-\(version).json")
@@ -80,6 +85,7 @@ struct MathTypesetter: Sendable {
     """#
 
     private func render(_ formulas: [MathFormula]) throws(TypesetFailure) -> [Outcome] {
+        if let engine { return try engine.render(formulas) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-katex-\(UUID().uuidString).json")
         let errorFile = scratch.appendingPathExtension("stderr")
         defer {
@@ -144,4 +150,12 @@ struct MathTypesetter: Sendable {
         guard let data = try? encoder.encode(cache) else { return }
         try? AtomicFileWriter().write(data, to: file)
     }
+}
+
+/// What renders the formulas the cache lacks in place of KaTeX under Node.js (tests).
+protocol FormulaEngine: Sendable {
+    /// The version the formulas are cached under.
+    var version: String { get }
+    /// One answer per formula, in order.
+    func render(_ formulas: [MathFormula]) throws(MathTypesetter.TypesetFailure) -> [MathTypesetter.Outcome]
 }

@@ -100,9 +100,9 @@ public struct OutputFolderPolicy: Sendable {
 
 extension OutputFolderPolicy {
     /// The problem with `folder`, the output given by `--output` (`option`) or else by the
-    /// `output` key, for a build of `workbook` with the process environment's cache.
+    /// `output` key, for a build of `workbook` with the cache `environment` names.
     public static func check(workbook: Workbook, output option: String?, folder: URL,
-                             environment: [String: String] = ProcessInfo.processInfo.environment) -> WorkbookError? {
+                             environment: [String: String]) -> WorkbookError? {
         let cache = CacheFolder.resolve(root: workbook.root, environment: environment).url
         let origin: Origin
         if let option {

@@ -34,7 +34,7 @@ struct RenderStamp {
     /// render then reports why).
     static func key(
         workbook: Workbook, chapters: [ExecutedChapter], options: SiteOptions,
-        katexFolder: URL, typesetter: MathTypesetter, now: Date
+        katexFolder: URL, typesetter: MathTypesetter, repositoryStart: RepositoryStart.Lookup, now: Date
     ) -> CacheKey? {
         guard let today = try? BuildDate.day(date: options.date, environment: options.environment, config: workbook.config, now: now) else { return nil }
         // Each value after its label: no two different lists of values read alike.
@@ -54,7 +54,7 @@ struct RenderStamp {
         add("repo-start", config.repoStart?.description ?? "-")
         add("today", today.description)
         if config.repoStart == nil, chapters.contains(where: { $0.chapter.source.containsBytes(of: RepositoryStart.placeholderName) }) {
-            switch RepositoryStart.lookUp(root: workbook.root, configured: nil) {
+            switch repositoryStart.value {
             case .success(let day): add("first-commit", day.description)
             case .failure: return nil
             }

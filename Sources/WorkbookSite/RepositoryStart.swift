@@ -4,12 +4,13 @@ import WorkbookKit
 
 /// The day `{{DAYS_SINCE_REPO_START}}` counts from: `repo_start` when set, else the date of the
 /// repository's first commit, read with `git` at most once per build, and only when a chapter
-/// writes the placeholder (then it starts while the chapters are drafted).
+/// writes the placeholder. `git` gets the environment it is given (the workbook's inputs), never
+/// the process's.
 enum RepositoryStart {
-    static func lookUp(root: URL, configured: CalendarDay?) -> Result<CalendarDay, PlaceholderExpander.Failure> {
+    static func lookUp(root: URL, configured: CalendarDay?, environment: [String: String]) -> Result<CalendarDay, PlaceholderExpander.Failure> {
         if let configured { return .success(configured) }
         // Root commits only; a history with merged roots has several, the earliest counts.
-        if let output = run(["git", "-C", root.path, "log", "--max-parents=0", "--format=%cs", "HEAD"]) {
+        if let output = run(["git", "-C", root.path, "log", "--max-parents=0", "--format=%cs", "HEAD"], environment: environment) {
             let days = output.split(whereSeparator: \.isNewline).compactMap { CalendarDay(iso: $0) }
             if let first = days.min() { return .success(first) }
         }
@@ -18,6 +19,9 @@ enum RepositoryStart {
 
     /// The placeholder's name, as a chapter's text must hold it for the lookup to be needed.
     static let placeholderName = "DAYS_SINCE_REPO_START"
+
+    /// The day of a site whose prose never asks for it: not looked up.
+    static let notLookedUp = PlaceholderExpander.Failure(message: "'{{DAYS_SINCE_REPO_START}}' was not looked up: no chapter's text names it")
 
     /// The day, looked up on first use (or started early with `start()`), then kept.
     final class Lookup: Sendable {
@@ -37,9 +41,10 @@ enum RepositoryStart {
             self.compute = compute
         }
 
-        /// A lookup of the repository at `root` (none when `configured` is set).
-        convenience init(root: URL, configured: CalendarDay?) {
-            self.init { RepositoryStart.lookUp(root: root, configured: configured) }
+        /// A lookup of the repository at `root` (none when `configured` is set), `git` run
+        /// with `environment`.
+        convenience init(root: URL, configured: CalendarDay?, environment: [String: String]) {
+            self.init { RepositoryStart.lookUp(root: root, configured: configured, environment: environment) }
         }
 
         /// A day known in advance.
@@ -86,10 +91,11 @@ enum RepositoryStart {
         }
     }
 
-    private static func run(_ arguments: [String]) -> String? {
+    private static func run(_ arguments: [String], environment: [String: String]) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
+        process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -45,13 +45,34 @@ enum SiteImages {
 
     /// The bytes of `image` (at `source` under `root`), or the build error: no such file.
     static func contents(of image: ImageReference, source: String, inFile filePath: String, root: URL) -> Result<Data, WorkbookError> {
+        guard let data = read(source, root: root) else { return .failure(notFound(image, source: source, inFile: filePath)) }
+        return .success(data)
+    }
+
+    /// The error of an image with no file at `source`.
+    static func notFound(_ image: ImageReference, source: String, inFile filePath: String) -> WorkbookError {
+        WorkbookError(path: filePath, line: image.line, column: image.column,
+                      message: "image '\(image.destination)' not found (no file '\(source)')", stage: "render")
+    }
+
+    /// The bytes of the file at `source` under `root`; `nil` when it is missing or a folder.
+    static func read(_ source: String, root: URL) -> Data? {
         var isFolder: ObjCBool = false
         let url = root.appendingPathComponent(source)
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(WorkbookError(path: filePath, line: image.line, column: image.column,
-                                          message: "image '\(image.destination)' not found (no file '\(source)')", stage: "render"))
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return FileManager.default.contents(atPath: url.path)
+    }
+
+    /// The bytes of every image of `sources` (paths from `root`) that exists, and each file's
+    /// identity taken before it was read (for the render stamp).
+    static func read(_ sources: [String], root: URL) -> (bytes: [String: Data], read: [(path: String, identity: FileIdentity?)]) {
+        var bytes: [String: Data] = [:]
+        var read: [(path: String, identity: FileIdentity?)] = []
+        for source in sources {
+            let path = root.appendingPathComponent(source).path
+            read.append((path, FileIdentity(path: path)))
+            if let data = Self.read(source, root: root) { bytes[source] = data }
         }
-        return .success(data)
+        return (bytes, read)
     }
 }

@@ -1,7 +1,7 @@
 import WorkbookKit
 import NoteKit
 
-/// Stage 4 of the site: every page rendered from the drafts, typeset formulas and images, laid
+/// The pages of `SiteRenderer.render`: every page rendered from the drafts, typeset formulas and images, laid
 /// out in the theme's templates, with the search index. Pure: reads nothing, writes nothing.
 struct SitePages {
     let config: WorkbookConfig
@@ -21,7 +21,7 @@ struct SitePages {
             errors += rendered.problems.map {
                 WorkbookError(path: draft.chapter.path, line: $0.line, column: $0.column, message: $0.message, stage: "render")
             }
-            let page = SiteGenerator.page(of: draft.chapter)
+            let page = SiteRenderer.page(of: draft.chapter)
             var context = baseContext(current: index)
             context["pageTitle"] = draft.titleText
             context["content"] = Self.docCTitles(in: rendered.html, links: links)
@@ -46,14 +46,14 @@ struct SitePages {
     /// The links of every page: to the chapters of `drafts`, their anchors and titles.
     static func links(to drafts: [ChapterDraft]) -> LinkRewriter {
         LinkRewriter(targets: drafts.map {
-            LinkRewriter.Target(path: $0.chapter.path, page: SiteGenerator.page(of: $0.chapter), anchors: $0.rendered.ids, title: $0.titleText)
+            LinkRewriter.Target(path: $0.chapter.path, page: SiteRenderer.page(of: $0.chapter), anchors: $0.rendered.ids, title: $0.titleText)
         })
     }
 
     private func html(_ pieces: [InlinePiece]) -> String { MarkdownRenderer.html(of: pieces, typeset: math) }
 
     private func link(to draft: ChapterDraft) -> [String: Any] {
-        ["href": SiteGenerator.page(of: draft.chapter), "titleHTML": html(draft.titlePieces)]
+        ["href": SiteRenderer.page(of: draft.chapter), "titleHTML": html(draft.titlePieces)]
     }
 
     private func baseContext(current: Int?) -> [String: Any?] {
@@ -61,7 +61,7 @@ struct SitePages {
             let outline: [[String: Any]] = draft.outline.map { ["level": $0.level, "anchor": $0.anchor, "titleHTML": html($0.pieces)] }
             let summary = PageComposer.firstSentence(of: draft.rendered.firstParagraph ?? [])
             return [
-                "href": SiteGenerator.page(of: draft.chapter), "number": index + 1, "titleHTML": html(draft.titlePieces),
+                "href": SiteRenderer.page(of: draft.chapter), "number": index + 1, "titleHTML": html(draft.titlePieces),
                 "title": draft.titleText, "summaryHTML": html(summary), "current": index == current,
                 "outline": outline, "hasOutline": !outline.isEmpty,
             ]

@@ -26,9 +26,9 @@ public struct SiteReferences: Sendable {
         let date = (try? BuildDate.resolve(date: nil, environment: environment, config: config, now: now))
             ?? BuildDate(today: CalendarDay(now, in: config.timeZone), pattern: config.dateFormat, timeZone: config.timeZone)
         let expander = PlaceholderExpander(
-            date: date, repositoryStartLookup: RepositoryStart.Lookup(root: workbook.root, configured: config.repoStart))
+            date: date, repositoryStartLookup: RepositoryStart.Lookup(root: workbook.root, configured: config.repoStart, environment: environment))
         var ignored: [WorkbookError] = []
-        let drafts = SiteGenerator.draft(chapters, expander: expander, errors: &ignored)
+        let drafts = SiteRenderer.draft(chapters, expander: expander, errors: &ignored)
         let links = SitePages.links(to: drafts)
         let composer = PageComposer()
         var errors: [WorkbookError] = []
@@ -53,6 +53,6 @@ public struct SiteReferences: Sendable {
             let problems = SitePages.renderDescription(config, math: [:], links: links).problems
             errors += SitePages.descriptionErrors(problems.filter { $0.kind != .other })
         }
-        return SiteGenerator.inReadingOrder(errors, chapters: chapters)
+        return SiteRenderer.inReadingOrder(errors, chapters: chapters)
     }
 }

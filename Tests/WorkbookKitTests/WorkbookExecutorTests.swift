@@ -186,7 +186,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook([("01-a", chapter("a"))])
         let environment = [CacheFolder.environmentVariable: cacheFolder.path, "SWIFTC": "/nonexistent/swiftc"]
-        let report = await WorkbookExecutor(options: ExecutionOptions(environment: environment)).execute(book)
+        let report = await WorkbookExecutor(options: ExecutionOptions(jobs: 2, environment: environment)).execute(book)
         #expect(report.chapters.map(\.provenance) == [.notRun])
         #expect(report.errors.count == 1)
         #expect(report.errors.first?.path == "/nonexistent/swiftc")

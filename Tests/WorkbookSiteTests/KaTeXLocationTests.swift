@@ -8,7 +8,7 @@ import WorkbookKit
     @Test func theSiteReadsKaTeXFromTheSystemLocationByDefault() {
         #expect(SiteGenerator.defaultKaTeXFolder == KaTeXLocation.folder)
         #expect(SiteAssets().katexFolder == KaTeXLocation.folder)
-        #expect(MathTypesetter().katexScript == KaTeXLocation.script())
+        #expect(MathTypesetter(environment: [:]).katexScript == KaTeXLocation.script())
     }
 
     @Test func anotherKaTeXFolderReplacesTheSystemOne() {

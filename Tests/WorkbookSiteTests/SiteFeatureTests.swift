@@ -140,7 +140,7 @@ import WorkbookKit
 @Suite(.serialized) struct MathTypesetterTests {
     private func fixture(cache: URL) throws -> SiteFixture {
         var fixture = SiteFixture()
-        fixture.typesetter = MathTypesetter(cacheFolder: cache)
+        fixture.typesetter = MathTypesetter(cacheFolder: cache, environment: ProcessInfo.processInfo.environment)
         return fixture
     }
 

@@ -25,7 +25,7 @@ struct SiteFixture {
     }
 
     /// KaTeX only where a test asks for it (`MathTypesetterTests`): formulas stay TeX.
-    var typesetter = MathTypesetter(cacheFolder: nil, usesKaTeX: false)
+    var typesetter = MathTypesetter(cacheFolder: nil, environment: [:], usesKaTeX: false)
 
     var generator: SiteGenerator {
         var generator = SiteGenerator()
@@ -36,7 +36,7 @@ struct SiteFixture {
     var workbook: Workbook { Workbook(root: root, config: config, chapters: chapters.map(\.chapter)) }
 
     func options(date: String? = "2026-11-21", environment: [String: String] = [:]) -> SiteOptions {
-        SiteOptions(outputFolder: root.appendingPathComponent("site"), date: date, environment: environment)
+        SiteOptions(outputFolder: root.appendingPathComponent("site"), date: date.map { CalendarDay(iso: $0)! }, environment: environment)
     }
 
     /// Every file of the site by path.

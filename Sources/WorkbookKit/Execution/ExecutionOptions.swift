@@ -16,9 +16,11 @@ public struct ExecutionOptions: Sendable {
     /// Measures the preparation reported through `PreparationProgress`.
     public var stopwatch: Stopwatch = .continuous
 
-    public init(useCache: Bool = true, jobs: Int? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// `environment` and `jobs` are the caller's (a session's `WorkbookInputs`): execution never
+    /// reads the process's.
+    public init(useCache: Bool = true, jobs: Int, environment: [String: String]) {
         self.useCache = useCache
-        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.jobs = max(1, jobs)
         self.environment = environment
     }
 }

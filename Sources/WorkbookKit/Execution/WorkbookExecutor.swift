@@ -10,7 +10,7 @@ public struct WorkbookExecutor: Sendable {
     public var engine: any SnippetEngine
 
     /// An executor over `engine`, by default the Swift compiler found through `options.environment`.
-    public init(options: ExecutionOptions = ExecutionOptions(), engine: (any SnippetEngine)? = nil) {
+    public init(options: ExecutionOptions, engine: (any SnippetEngine)? = nil) {
         self.options = options
         self.engine = engine ?? SwiftCompilerEngine(environment: options.environment)
     }

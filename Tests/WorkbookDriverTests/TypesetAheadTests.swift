@@ -4,9 +4,9 @@ import WorkbookDriver
 import WorkbookKit
 import WorkbookSite
 
-/// Formulas of the prose are typeset while the chapters run (needs Debian's `nodejs` and
-/// `libjs-katex`, as `workbook build` does).
-@Suite(.serialized) struct MathPrefetchTests {
+/// The typesetting stage starts with the formulas of the prose while the chapters run (needs
+/// Debian's `nodejs` and `libjs-katex`, as `workbook build` does).
+@Suite(.serialized) struct TypesetAheadTests {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("prefetch-\(UUID().uuidString)", isDirectory: true)
     var cache: URL { root.appendingPathComponent(".cache", isDirectory: true) }
 
@@ -62,14 +62,14 @@ import WorkbookSite
         _ = try await build()
         let inputs = WorkbookInputs(environment: [CacheFolder.environmentVariable: cache.path], defaultJobs: 2)
         var workbook = try WorkbookSession.load(root: root, inputs: inputs).workbook
-        let prefetch = MathPrefetch(workbook: workbook, environment: inputs.environment)
-        #expect(!prefetch.isNeeded(for: workbook), "nothing changed since every formula was cached")
+        let typesetting = MathTypesetting(workbook: workbook, environment: inputs.environment)
+        #expect(!typesetting.isNeeded(for: workbook), "nothing changed since every formula was cached")
 
         try write("# Two\n\nSee $a + c$.\n", to: "chapters/02-two.md")
         workbook = try WorkbookSession.load(root: root, inputs: inputs).workbook
-        #expect(prefetch.isNeeded(for: workbook))
-        #expect(prefetch.run(workbook) == 1, "only the edited chapter's new formula goes to KaTeX")
-        #expect(!prefetch.isNeeded(for: workbook))
+        #expect(typesetting.isNeeded(for: workbook))
+        #expect(typesetting.ahead(workbook).count == 1, "only the edited chapter is read again")
+        #expect(!typesetting.isNeeded(for: workbook))
     }
 
     @Test func formulasOnlyInNewOutputsAreTypesetByTheRender() async throws {
