@@ -27,8 +27,11 @@ BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine python3-venv chromium
 site: deps-build build
 	$(WORKBOOK) build
 
+# The end-to-end suite runs twice: with the accelerators (inside `swift test`) and with
+# `WORKBOOK_PLAIN_SWIFTC=1`, which turns every one of them off; both must pass alike.
 test: deps-test build
 	$(SWIFT) test
+	WORKBOOK_PLAIN_SWIFTC=1 $(SWIFT) test --skip-build --filter WorkbookEndToEndTests
 	$(WORKBOOK) check
 	Tests/browser/run-browser-test.sh $(WORKBOOK)
 	Tests/browser/run-browser-test.sh $(WORKBOOK) .

@@ -37,13 +37,44 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // The pipeline: load, extract snippets, execute, compare, promote.
+        // The layers of execution, each depending only on those above it:
+        //   WorkbookKit ← SwiftToolchain ← SwiftCompileShortcuts ← WorkbookSwiftEngine
+        // (the engine also uses the first two directly). See ARCHITECTURE.md, "Layers".
+        //
+        // The generic pipeline: model, load, plan, schedule (the executor over the
+        // `SnippetEngine` protocol, the result cache), compare, promote; support and platform.
+        // It knows no compiler: an engine is passed in.
         .target(
             name: "WorkbookKit",
             dependencies: [
                 "COpenSSLCrypto",
-                .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]
+        ),
+        // The Swift toolchain as both the engine and the accelerators see it: finding `swiftc`
+        // and its version, running tools, reading diagnostics, and the compile path
+        // (`WORKBOOK_PLAIN_SWIFTC`).
+        .target(
+            name: "SwiftToolchain",
+            dependencies: [
+                "WorkbookKit",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        // The accelerators the engine may use, never needs: replayed compile plans, direct
+        // link, stored autolink answers, stored compiled programs. Knows nothing of the engine.
+        .target(name: "SwiftCompileShortcuts", dependencies: ["WorkbookKit", "SwiftToolchain"]),
+        // The Swift engine: chapter programs, compile (plain `swiftc`, or through the
+        // shortcuts), run, notebook scoping, packages, signatures and doc comments.
+        .target(
+            name: "WorkbookSwiftEngine",
+            dependencies: [
+                "WorkbookKit",
+                "SwiftToolchain",
+                "SwiftCompileShortcuts",
+                .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ]
@@ -81,13 +112,14 @@ let package = Package(
             ]
         ),
         // The pipeline as one API: load a workbook, then check, promote or build it.
-        .target(name: "WorkbookDriver", dependencies: ["WorkbookKit", "WorkbookSite"]),
+        .target(name: "WorkbookDriver", dependencies: ["WorkbookKit", "WorkbookSwiftEngine", "WorkbookSite"]),
         // The thin command-line interface: parse flags, call the driver, print.
         .executableTarget(
             name: "workbook",
             dependencies: [
                 "WorkbookDriver",
                 "WorkbookKit",
+                "WorkbookSwiftEngine",
                 "WorkbookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -102,10 +134,13 @@ let package = Package(
             exclude: ["make_corpus.py"]),
         .testTarget(name: "BatchNormTests", dependencies: [.product(name: "BatchNorm", package: "Core")]),
         .testTarget(name: "NoteKitTests", dependencies: [.product(name: "NoteKit", package: "Core")]),
-        .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
+        .testTarget(
+            name: "WorkbookKitTests",
+            dependencies: ["WorkbookKit", "SwiftToolchain", "SwiftCompileShortcuts", "WorkbookSwiftEngine"]
+        ),
         .testTarget(name: "WorkbookSiteTests", dependencies: ["WorkbookSite"]),
         .testTarget(name: "WorkbookServeTests", dependencies: ["WorkbookServe", "WorkbookKit"]),
-        .testTarget(name: "WorkbookDriverTests", dependencies: ["WorkbookDriver"]),
+        .testTarget(name: "WorkbookDriverTests", dependencies: ["WorkbookDriver", "WorkbookSwiftEngine"]),
         .testTarget(
             name: "WorkbookEndToEndTests",
             dependencies: ["WorkbookKit"],

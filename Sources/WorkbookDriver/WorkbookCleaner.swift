@@ -1,6 +1,7 @@
 import Foundation
 import WorkbookKit
 import WorkbookSite
+import WorkbookSwiftEngine
 
 /// What `clean` removed, and why it kept what it kept.
 public struct CleanOutcome: Sendable, Equatable {

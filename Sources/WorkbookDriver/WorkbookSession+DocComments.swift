@@ -1,5 +1,6 @@
 import Foundation
 import WorkbookKit
+import WorkbookSwiftEngine
 
 extension WorkbookSession {
     /// `workbook` with the chapters of its doc comment examples after its own, when

@@ -1,4 +1,5 @@
 import WorkbookKit
+import WorkbookSwiftEngine
 
 extension WorkbookSession {
     /// The errors of the signature snippets of `workbook` (the chapters `check` ran), unless

@@ -1,6 +1,7 @@
 import Foundation
 import WorkbookKit
 import WorkbookSite
+import WorkbookSwiftEngine
 
 /// A loaded workbook and the inputs gathered for it: the one entry point of the pipeline.
 ///

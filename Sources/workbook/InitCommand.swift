@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkbookKit
+import WorkbookSwiftEngine
 
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Testing
 import WorkbookDriver
 import WorkbookKit
 import WorkbookSite
+import WorkbookSwiftEngine
 
 /// What the commands rely on besides the pipeline: finding the workbook, naming chapters,
 /// the session with chapters selected, cleaning, annotations and timings.

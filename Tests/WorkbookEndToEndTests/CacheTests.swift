@@ -18,7 +18,9 @@ import Testing
         try root.write(try root.text("workbook.toml") + "inputs = [\"data.txt\"]\n", to: "workbook.toml")
         try root.write("1\n", to: "data.txt")
         func check(_ extra: [String] = []) throws -> [String] {
-            let run = try WorkbookProcess.run(["check"] + extra, in: root, privateCache: true)
+            // Stored compiled programs (`ran`) are an accelerator: on, whatever the test run's setting.
+            let run = try WorkbookProcess.run(["check"] + extra, in: root, privateCache: true,
+                                              environment: WorkbookProcess.withAccelerators)
             #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
             return provenance(run)
         }

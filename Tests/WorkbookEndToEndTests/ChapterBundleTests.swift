@@ -31,13 +31,15 @@ import Testing
 
     @Test func chaptersDeclaringTheSameNamesShareOneProgramAndPrintWhatTheyPrintAlone() throws {
         let root = try bookOfThree()
-        let promote = try WorkbookProcess.run(["promote", "--no-cache", "--jobs", "1"], in: root, privateCache: true)
+        let promote = try WorkbookProcess.run(["promote", "--no-cache", "--jobs", "1"], in: root, privateCache: true,
+                                              environment: WorkbookProcess.withAccelerators)
         #expect(promote.exitCode == 0, "\(promote.stderr)")
         #expect(promote.stdout.contains("chapters/01-chapter.md: compiled with 2 other chapters"), "\(promote.stdout)")
         #expect(try root.text("chapters/02-chapter.md").contains("```output\nchapter 2: <25.0> 4\n```"))
         #expect(try root.text("chapters/03-chapter.md").contains("```output\nchapter 3: <52.5> 5\n```"))
 
-        let bundled = try WorkbookProcess.run(["build", "--no-cache"], in: root, privateCache: true)
+        let bundled = try WorkbookProcess.run(["build", "--no-cache"], in: root, privateCache: true,
+                                              environment: WorkbookProcess.withAccelerators)
         #expect(bundled.exitCode == 0, "\(bundled.stderr)")
         let bundledPages = try (1...3).map { try root.text("site/0\($0)-chapter.html") }
         // The plain compile path compiles every chapter alone.
@@ -47,13 +49,15 @@ import Testing
         #expect(alone.exitCode == 0, "\(alone.stderr)")
         #expect(!alone.stdout.contains("compiled with"), "\(alone.stdout)")
         #expect(try (1...3).map { try root.text("site/0\($0)-chapter.html") } == bundledPages)
-        #expect(try WorkbookProcess.run(["check"], in: root, privateCache: true).exitCode == 0)
+        #expect(try WorkbookProcess.run(["check"], in: root, privateCache: true,
+                                              environment: WorkbookProcess.withAccelerators).exitCode == 0)
     }
 
     @Test func aChapterCannotSeeAnotherChaptersNames() throws {
         let root = try bookOfThree()
         try root.write("# Four\n\n```swift\nprint(fmt(total))\n```\n", to: "chapters/04-borrows.md")
-        let run = try WorkbookProcess.run(["build", "--no-cache", "--jobs", "1"], in: root, privateCache: true)
+        let run = try WorkbookProcess.run(["build", "--no-cache", "--jobs", "1"], in: root, privateCache: true,
+                                              environment: WorkbookProcess.withAccelerators)
         #expect(run.exitCode != 0)
         #expect(run.stderr.contains("chapters/04-borrows.md:4:7: error: cannot find 'fmt' in scope"), "\(run.stderr)")
         #expect(run.stdout.contains("[4/4] chapters/04-borrows.md: did not compile"), "\(run.stdout)")
@@ -66,7 +70,8 @@ import Testing
     @Test func aCrashInABundledChapterIsReportedAsWhenItRunsAlone() throws {
         let root = try bookOfThree()
         try root.write("# Four\n\n```swift\nlet xs = [1, 2]\nprint(\"before\")\nprint(xs[5])\n```\n", to: "chapters/04-crash.md")
-        let bundled = try WorkbookProcess.run(["build", "--no-cache", "--jobs", "1"], in: root, privateCache: true)
+        let bundled = try WorkbookProcess.run(["build", "--no-cache", "--jobs", "1"], in: root, privateCache: true,
+                                              environment: WorkbookProcess.withAccelerators)
         try FileManager.default.removeItem(at: root.appendingPathComponent(".workbook-cache"))
         let alone = try WorkbookProcess.run(["build", "--no-cache", "--jobs", "1"], in: root, privateCache: true,
                                             environment: ["WORKBOOK_PLAIN_SWIFTC": "1"])
@@ -83,7 +88,8 @@ import Testing
         try root.write("# Types\n\n```swift\nstruct Point { var x = 1 }\nprint([Point()])\n```\n", to: "chapters/04-types.md")
         try root.write("# Imports\n\n```swift\nimport Foundation\nprint(String(format: \"%.2f\", 2.0 / 3))\n```\n",
                        to: "chapters/05-imports.md")
-        let run = try WorkbookProcess.run(["build", "--no-cache"], in: root, privateCache: true)
+        let run = try WorkbookProcess.run(["build", "--no-cache"], in: root, privateCache: true,
+                                              environment: WorkbookProcess.withAccelerators)
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.contains("chapters/03-chapter.md: compiled with 2 other chapters"), "\(run.stdout)")
         #expect(run.stdout.contains("chapters/04-types.md: compiled 0"), "\(run.stdout)")

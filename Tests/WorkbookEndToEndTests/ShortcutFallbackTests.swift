@@ -64,7 +64,8 @@ import Testing
     func check(_ root: URL, facts: URL, chapters: [String] = [], jobs: String = "1", plain: Bool = false) throws -> WorkbookRun {
         let cache = root.appendingPathComponent("cache-\(UUID().uuidString)", isDirectory: true)
         var environment = ["WORKBOOK_TOOLCHAIN_CACHE": facts.path, "WORKBOOK_CACHE_DIR": cache.path]
-        if plain { environment["WORKBOOK_PLAIN_SWIFTC"] = "1" }
+        // The shortcuts are what these tests exercise: on unless asked off, whatever the test run's setting.
+        environment["WORKBOOK_PLAIN_SWIFTC"] = plain ? "1" : "0"
         return try WorkbookProcess.run(["check", "--timings", "--jobs", jobs] + chapters, in: root, environment: environment)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// Which chapters share a program, and the text they share it as (`ChapterBundle`).
 @Suite struct ChapterBundleTests {

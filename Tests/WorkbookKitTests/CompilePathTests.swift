@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
+@testable import SwiftToolchain
 
 /// The compile shortcuts and plain `swiftc` (`WORKBOOK_PLAIN_SWIFTC=1`) give the same
 /// results: outputs, compile errors and crashes. Needs the Swift toolchain.
@@ -55,7 +57,8 @@ import Testing
         environment[CacheFolder.environmentVariable] = cache.path
         environment[CompilePath.environmentVariable] = plain ? "1" : nil
         environment["WORKBOOK_TOOLCHAIN_CACHE"] = cache.appendingPathComponent("toolchain-facts").path
-        return await WorkbookExecutor(options: ExecutionOptions(useCache: false, jobs: 2, environment: environment)).execute(workbook)
+        return await WorkbookExecutor(options: ExecutionOptions(useCache: false, jobs: 2, environment: environment),
+                                      engine: SwiftCompilerEngine(environment: environment)).execute(workbook)
     }
 
     func hasCompilePlan(_ cache: URL) -> Bool {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import SwiftToolchain
+@testable import SwiftCompileShortcuts
 
 /// The pieces that let a chapter compile skip the autolink tool and the clang driver.
 @Suite struct CompileShortcutTests {

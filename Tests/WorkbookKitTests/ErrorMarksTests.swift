@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// Apple's `// Error` comments: which lines of a listing they mark.
 @Suite struct ErrorMarksTests {

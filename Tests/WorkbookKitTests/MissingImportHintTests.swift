@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// The hint under compile errors that read like Foundation used without an import.
 @Suite struct MissingImportHintTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// Notebook scoping without a compiler: which names get versions and which version each
 /// reference is rewritten to.

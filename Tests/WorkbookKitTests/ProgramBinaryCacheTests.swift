@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import SwiftToolchain
+@testable import SwiftCompileShortcuts
 
 /// Compiled programs are kept by a key of everything that decides their bytes, checked
 /// against their checksum before use, and pruned to the most recently used few per chapter.

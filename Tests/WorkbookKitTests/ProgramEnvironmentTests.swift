@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// Chapter programs see the environment of the execution's options, not the test process's.
 /// Needs the Swift toolchain.
@@ -26,7 +27,8 @@ import Testing
         environment["WORKBOOK_TEST_MARK"] = "from-inputs"
         environment[CacheFolder.environmentVariable] = root.appendingPathComponent(".cache").path
         let workbook = Workbook(root: root, config: WorkbookConfig(), chapters: [chapter])
-        let report = await WorkbookExecutor(options: ExecutionOptions(useCache: false, jobs: 1, environment: environment)).execute(workbook)
+        let report = await WorkbookExecutor(options: ExecutionOptions(useCache: false, jobs: 1, environment: environment),
+                                            engine: SwiftCompilerEngine(environment: environment)).execute(workbook)
         #expect(report.errors == [])
         #expect(report.chapters.first?.outputs == ["from-inputs unset\n"])
     }

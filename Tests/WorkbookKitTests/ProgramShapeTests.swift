@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// The library-shaped chapter program behaves as the snippets did as top-level code: shared
 /// declarations, run order, outputs, and errors at the chapter's lines. Needs the Swift toolchain.
@@ -52,7 +53,8 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment[CacheFolder.environmentVariable] = root.appendingPathComponent(".cache").path
         let workbook = Workbook(root: root, config: WorkbookConfig(), chapters: [chapter])
-        return await WorkbookExecutor(options: ExecutionOptions(useCache: false, jobs: 1, environment: environment)).execute(workbook)
+        return await WorkbookExecutor(options: ExecutionOptions(useCache: false, jobs: 1, environment: environment),
+                                      engine: SwiftCompilerEngine(environment: environment)).execute(workbook)
     }
 
     @Test func laterSnippetsSeeEarlierDeclarationsInChapterOrder() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 @Suite struct ResultCacheKeyTests {
     let package = PackageBuild(

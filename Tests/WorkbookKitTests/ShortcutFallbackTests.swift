@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import SwiftToolchain
+@testable import SwiftCompileShortcuts
+@testable import WorkbookSwiftEngine
 
 /// When a compile shortcut's failure is the program's, and when it is the shortcut's; how
 /// fallbacks are counted.
@@ -19,14 +22,14 @@ import Testing
             /build/x/main.swift:12:1: error: expected expression
 
             """)
-        #expect(ChapterCompiler.isProgramError([located], files: files))
+        #expect(PlanReplay.isProgramError([located], files: files))
         // Jobs of a program's files: one succeeded, one failed with the program's errors.
         let fine = ToolResult(succeeded: true, standardOutput: "", standardError: "", exitStatus: 0)
-        #expect(ChapterCompiler.isProgramError([fine, located], files: files))
+        #expect(PlanReplay.isProgramError([fine, located], files: files))
         // A job stopped by the time limit would be stopped under plain swiftc too.
         var stopped = failed("error: 'swift-frontend' did not finish within 10 seconds and was stopped", status: nil)
         stopped.stoppedByLimit = true
-        #expect(ChapterCompiler.isProgramError([stopped], files: files))
+        #expect(PlanReplay.isProgramError([stopped], files: files))
     }
 
     @Test func anyOtherFailureIsTheShortcuts() {
@@ -45,7 +48,7 @@ import Testing
             ("nothing failed", [ToolResult(succeeded: true, standardOutput: "", standardError: "", exitStatus: 0)]),
         ]
         for (description, results) in cases {
-            #expect(!ChapterCompiler.isProgramError(results, files: files), "\(description)")
+            #expect(!PlanReplay.isProgramError(results, files: files), "\(description)")
         }
     }
 

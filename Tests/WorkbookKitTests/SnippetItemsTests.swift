@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// How a snippet's top-level items are sorted for the library-shaped program, and which
 /// snippets keep the chapter in the script shape.

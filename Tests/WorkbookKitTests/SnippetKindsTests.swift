@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// Templates (code with an editor placeholder) and `compile` snippets: how they are found,
 /// which options go with them, and how a `compile` snippet is compiled without being run.

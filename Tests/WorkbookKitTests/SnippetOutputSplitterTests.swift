@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 @Suite struct SnippetOutputSplitterTests {
     let boundary = "\u{1}b"

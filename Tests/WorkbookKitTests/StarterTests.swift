@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// `workbook init`'s starter: loads, its recorded output is the snippet's, it never overwrites.
 @Suite struct WorkbookStarterTests {
@@ -17,7 +18,7 @@ import Testing
 
         let options = ExecutionOptions(jobs: 1, environment: ProcessInfo.processInfo.environment
             .merging([CacheFolder.environmentVariable: folder.appendingPathComponent(".workbook-cache").path]) { $1 })
-        let report = await WorkbookExecutor(options: options).execute(workbook)
+        let report = await WorkbookExecutor(options: options, engine: SwiftCompilerEngine(environment: options.environment)).execute(workbook)
         #expect(report.errors.isEmpty)
         let comparison = OutputComparison().compare(report.chapters)
         #expect(comparison.summary == "1 passed, 0 failed")

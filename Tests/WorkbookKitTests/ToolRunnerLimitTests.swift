@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import SwiftToolchain
 
 /// A hung compiler cannot hang the build: a tool that outlives its limit is stopped and fails.
 @Suite struct ToolRunnerLimitTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import SwiftToolchain
+@testable import SwiftCompileShortcuts
 
 /// Compiler facts live in a per-user folder keyed by the compiler binary, a plan is asked for
 /// again when a file it names changed or its replay failed, and work that parallel chapters

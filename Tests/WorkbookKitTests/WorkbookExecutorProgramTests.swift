@@ -105,7 +105,8 @@ import Testing
         let program = SnippetProgram(snippetIndices: [0], expected: .crash)
         var trapped = ChapterRun(printed: [:], errors: [WorkbookError(path: chapter.path, message: "crashed", stage: "run")])
         trapped.stoppedSnippet = StoppedSnippet(index: 0, printed: "before\n",
-                                                standardError: "WorkbookChapter/01-c.md:4: Fatal error: boom\nCurrent stack trace:\n0 x\n")
+                                                standardError: "WorkbookChapter/01-c.md:4: Fatal error: boom\nCurrent stack trace:\n0 x\n",
+                                                moduleName: "WorkbookChapter")
         let executed = WorkbookExecutor.executedProgram(program, of: chapter, run: trapped)
         #expect(executed.outputs == ["before\nchapters/01-c.md:4: Fatal error: boom\n"])
         #expect(executed.errors.isEmpty)

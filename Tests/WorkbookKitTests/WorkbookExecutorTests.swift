@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// The executor's scheduling, caching and progress, over a fake engine: no Swift toolchain
 /// is needed (these tests pass with `SWIFTC` naming a missing file and no `swiftc` on `PATH`).
@@ -186,7 +187,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let book = try workbook([("01-a", chapter("a"))])
         let environment = [CacheFolder.environmentVariable: cacheFolder.path, "SWIFTC": "/nonexistent/swiftc"]
-        let report = await WorkbookExecutor(options: ExecutionOptions(jobs: 2, environment: environment)).execute(book)
+        let report = await WorkbookExecutor(options: ExecutionOptions(jobs: 2, environment: environment),
+                                            engine: SwiftCompilerEngine(environment: environment)).execute(book)
         #expect(report.chapters.map(\.provenance) == [.notRun])
         #expect(report.errors.count == 1)
         #expect(report.errors.first?.path == "/nonexistent/swiftc")

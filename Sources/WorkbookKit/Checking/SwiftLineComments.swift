@@ -1,26 +1,26 @@
 /// The `//` line comments of Swift code, found by a small lexer that skips string literals
 /// (plain, multi-line, raw, with interpolations) and `/* */` block comments, so that `//`
 /// inside a string is not a comment.
-struct SwiftLineComments {
+package struct SwiftLineComments {
     /// One line comment.
-    struct Comment: Equatable {
+    package struct Comment: Equatable {
         /// 0-based line of the code.
-        var line: Int
+        package var line: Int
         /// 0-based offset, in characters, of `//` in its line.
         var offset: Int
         /// The text after `//`, up to the end of the line (no line break).
-        var text: String
+        package var text: String
         /// Whether code precedes the comment on its line.
-        var trailing: Bool
+        package var trailing: Bool
     }
 
     private let characters: [Character]
     private var position = 0
     private var line = 0
     private var lineStart = 0
-    private(set) var comments: [Comment] = []
+    package private(set) var comments: [Comment] = []
 
-    init(code: String) {
+    package init(code: String) {
         characters = Array(code)
         scanCode(untilClosingParenthesis: false)
     }

@@ -36,7 +36,7 @@ public struct ExpectedFailureRun: Sendable, Equatable {
             if let stopped = raw.stoppedSnippet, stopped.index == index {
                 run.outputs[index] = ExpectedFailureOutput.crash(
                     printed: stopped.printed, standardError: stopped.standardError,
-                    chapterPath: chapter.path, moduleName: CompilerFlags.programModuleName)
+                    chapterPath: chapter.path, moduleName: stopped.moduleName)
                 run.errors = []
             } else if raw.errors.isEmpty {
                 run.outputs[index] = raw.outputs[index] ?? ""

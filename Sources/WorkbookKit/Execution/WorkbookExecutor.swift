@@ -9,10 +9,11 @@ public struct WorkbookExecutor: Sendable {
     public var options: ExecutionOptions
     public var engine: any SnippetEngine
 
-    /// An executor over `engine`, by default the Swift compiler found through `options.environment`.
-    public init(options: ExecutionOptions, engine: (any SnippetEngine)? = nil) {
+    /// An executor over `engine`: the caller chooses it (the driver's `WorkbookSession` the
+    /// Swift engine); the executor knows no engine of its own.
+    public init(options: ExecutionOptions, engine: any SnippetEngine) {
         self.options = options
-        self.engine = engine ?? SwiftCompilerEngine(environment: options.environment)
+        self.engine = engine
     }
 
     /// Executes `workbook`; `progress` is called once per chapter, in reading order, and

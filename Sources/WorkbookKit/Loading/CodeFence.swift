@@ -1,14 +1,14 @@
 /// A CommonMark code fence line: up to three spaces, then three or more backticks or tildes.
-struct CodeFence: Sendable, Equatable {
+package struct CodeFence: Sendable, Equatable {
     let character: Character
     let length: Int
     /// The info string, trimmed.
-    let info: Substring
+    package let info: Substring
     /// The 1-based column where the info string starts.
     let infoColumn: Int
 
     /// Reads an opening fence, or returns `nil` when `line` is not one.
-    init?(opening line: Substring) {
+    package init?(opening line: Substring) {
         let indent = line.prefix { $0 == " " }.count
         guard indent <= 3 else { return nil }
         let rest = line.dropFirst(indent)
@@ -26,7 +26,7 @@ struct CodeFence: Sendable, Equatable {
     }
 
     /// Whether `line` closes this fence.
-    func isClosed(by line: Substring) -> Bool {
+    package func isClosed(by line: Substring) -> Bool {
         let indent = line.prefix { $0 == " " }.count
         guard indent <= 3 else { return false }
         let rest = line.dropFirst(indent)

@@ -1,9 +1,9 @@
 /// A text split into lines that keep their terminators (`\n`, `\r\n`, or a lone `\r`), so
 /// joining them gives the text back.
-struct SourceLines: Sendable, Equatable {
+package struct SourceLines: Sendable, Equatable {
     let lines: [Substring]
 
-    init(_ text: String) {
+    package init(_ text: String) {
         var lines: [Substring] = []
         var start = text.startIndex
         var index = start
@@ -19,7 +19,7 @@ struct SourceLines: Sendable, Equatable {
         self.lines = lines
     }
 
-    var count: Int { lines.count }
+    package var count: Int { lines.count }
 
     subscript(index: Int) -> Substring { lines[index] }
 

@@ -9,9 +9,9 @@ import SwiftSyntax
 /// are again only these. It *looks like* signatures (``Reading/isBodiless``) when, besides,
 /// at least one function, initializer or subscript has no body, a property has accessors
 /// without bodies (`{ get }`, `{ get set }`), or a parameter list is written with labels only.
-struct SignatureReader {
+package struct SignatureReader {
     /// What reading a snippet gave.
-    enum Reading: Sendable {
+    package enum Reading: Sendable {
         /// Every declaration, in order; `isBodiless` when something has no body.
         case signatures([SignatureDeclaration], isBodiless: Bool)
         /// Not a list of declarations: why, and where (1-based, in the snippet's code).
@@ -19,7 +19,7 @@ struct SignatureReader {
     }
 
     /// Reads `code`, a snippet's text.
-    static func read(_ code: String) -> Reading {
+    package static func read(_ code: String) -> Reading {
         let clauses = LabelsOnlyClauses(code)
         let tree = Parser.parse(source: clauses.code)
         var reader = SignatureReader(converter: SourceLocationConverter(fileName: "", tree: tree), labels: clauses.labels)
@@ -42,7 +42,7 @@ struct SignatureReader {
 
     /// Reads one declaration of the products as the symbol graph spells it
     /// (`func chunked(by belongInSameGroup: …) -> …`, `var count: Int { get }`).
-    static func readProduct(_ declaration: String) -> SignatureDeclaration? {
+    package static func readProduct(_ declaration: String) -> SignatureDeclaration? {
         let tree = Parser.parse(source: declaration)
         var reader = SignatureReader(converter: SourceLocationConverter(fileName: "", tree: tree), labels: [:])
         for item in tree.statements {

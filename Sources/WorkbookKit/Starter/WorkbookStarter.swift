@@ -98,7 +98,7 @@ public enum WorkbookStarter {
 
     /// Writes `data` to a temporary file beside `url`, then links it into place: the link
     /// fails if `url` exists, so no file is ever replaced, and readers never see a partial file.
-    static func createNew(_ data: Data, at url: URL) throws {
+    package static func createNew(_ data: Data, at url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")

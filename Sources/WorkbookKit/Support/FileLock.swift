@@ -5,15 +5,15 @@ import Foundation
 /// `lock()` never blocks a thread: it tries the lock without waiting and sleeps the task
 /// between tries, so a build waiting for another process does not hold a thread of the
 /// cooperative pool. The lock is owned by the one task that made it (not `Sendable`).
-final class FileLock {
+package final class FileLock {
     private let descriptor: Int32?
 
-    init(url: URL) {
+    package init(url: URL) {
         descriptor = AdvisoryLock.openFile(url.path)
     }
 
     /// Waits until the lock is held; with no lock file (it could not be opened) it returns at once.
-    func lock() async {
+    package func lock() async {
         guard descriptor != nil else { return }
         while !tryLock() {
             try? await Task.sleep(for: .milliseconds(25))
@@ -27,7 +27,7 @@ final class FileLock {
         return AdvisoryLock.tryExclusive(descriptor) != .busy
     }
 
-    func unlock() {
+    package func unlock() {
         guard let descriptor else { return }
         AdvisoryLock.release(descriptor)
     }

@@ -11,10 +11,10 @@ public enum ProcessGroups {
     private static let installed = Mutex(false)
 
     /// Records the group led by `pid` as running.
-    static func register(_ pid: pid_t) { live.withLock { _ = $0.insert(pid) } }
+    package static func register(_ pid: pid_t) { live.withLock { _ = $0.insert(pid) } }
 
     /// Kills the group led by `pid` (with every process left in it) and forgets it.
-    static func kill(group pid: pid_t) {
+    package static func kill(group pid: pid_t) {
         guard pid > 0 else { return }
         ProcessSignals.killGroup(pid)
         live.withLock { _ = $0.remove(pid) }
@@ -26,7 +26,7 @@ public enum ProcessGroups {
     }
 
     /// Whether the process `pid` has ended (gone, or a zombie waiting to be reaped).
-    static func hasExited(_ pid: pid_t) -> Bool {
+    package static func hasExited(_ pid: pid_t) -> Bool {
         ProcessLiveness.hasEnded(pid)
     }
 

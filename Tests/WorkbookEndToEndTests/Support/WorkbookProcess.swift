@@ -36,7 +36,18 @@ enum WorkbookProcess {
 
     /// A cache shared by tests so each package is built once per test run (and kept
     /// across runs: cache entries are keyed by content, never stale).
-    static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-shared-cache")
+    /// A run with `WORKBOOK_PLAIN_SWIFTC=1` (CI runs the suite both ways) keeps a shared cache
+    /// of its own: results stored by a run through the accelerators would answer its chapters.
+    static let sharedCache = FileManager.default.temporaryDirectory
+        .appendingPathComponent(plainSwiftc ? "workbook-e2e-shared-cache-plain" : "workbook-e2e-shared-cache")
+
+    /// Whether this test run has the accelerators off (`WORKBOOK_PLAIN_SWIFTC=1`), which every
+    /// `workbook` it starts inherits.
+    static let plainSwiftc = ProcessInfo.processInfo.environment["WORKBOOK_PLAIN_SWIFTC"] == "1"
+
+    /// The environment of a run that exercises the accelerators on purpose, whatever the test
+    /// run's `WORKBOOK_PLAIN_SWIFTC`.
+    static let withAccelerators = ["WORKBOOK_PLAIN_SWIFTC": "0"]
 
     /// Compiler facts (version, plans) of the test runs, kept out of the user's cache folder.
     static let toolchainFacts = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-e2e-toolchain-facts")

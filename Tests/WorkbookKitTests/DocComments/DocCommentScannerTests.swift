@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// Doc comments as Swift reads them: `///` runs and `/** */` blocks, with their text's
 /// source lines and columns.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// `doc_comments` in `workbook.toml`, the manifest's targets, and `init --package`'s settings.
 @Suite struct DocCommentSettingsTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import SwiftToolchain
+@testable import WorkbookSwiftEngine
 
 /// The fixture workbook's chapter, generated as a chapter program importing nothing but
 /// Foundation, compiled against the built package: every recorded output matches, and a

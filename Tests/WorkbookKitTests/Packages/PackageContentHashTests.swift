@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// The content hash covers what can change a package build and nothing else.
 @Suite struct PackageContentHashTests {

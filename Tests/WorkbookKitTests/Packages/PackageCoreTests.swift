@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// SwiftPM packages as the snippet core: each package shape builds, a chapter-like program
 /// compiles and runs against it, a package edit is seen, and a broken package reads well.

@@ -1,5 +1,7 @@
 import Foundation
 @testable import WorkbookKit
+@testable import SwiftToolchain
+@testable import WorkbookSwiftEngine
 
 /// The fixture packages and a way to compile and run a chapter-like program against them.
 enum PackageFixtures {

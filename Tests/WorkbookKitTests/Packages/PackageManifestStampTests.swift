@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// SwiftPM can miss a manifest edited in the same second as its last build, and a file added to
 /// a path dependency: the build plan is removed whenever the manifests' contents or the set of

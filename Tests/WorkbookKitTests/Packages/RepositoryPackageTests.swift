@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// This repository's own workbook as a package workbook: `package = "Core"` with the products
 /// `BatchNorm` and `NoteKit`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// A package module named like a module every chapter program uses is an error at
 /// `workbook.toml`, one per such module; other names are not.

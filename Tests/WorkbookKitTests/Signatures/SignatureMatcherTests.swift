@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookKit
+@testable import WorkbookSwiftEngine
 
 /// The matching rule: tolerant of how a signature is written, strict about what it says.
 @Suite struct SignatureMatcherTests {
