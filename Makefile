@@ -14,11 +14,12 @@ STATIC_FLAGS  = $(if $(filter release,$(CONFIGURATION)),--static-swift-stdlib,)
 RELEASE_DIR   = $(shell $(SWIFT) build -c $(CONFIGURATION) $(STATIC_FLAGS) --show-bin-path 2>/dev/null)
 # The installed program is one file: the site theme is compiled into it.
 # Debian packages the project needs: cmark-gfm (library and command-line tool), OpenSSL's
-# libcrypto (SHA-256 of the cache keys),
+# libcrypto (SHA-256 of the cache keys), libcurl (linked for FoundationNetworking, which the
+# HTTP server library imports),
 # KaTeX run under Node.js when the site is built (its style sheet and fonts copied into the site),
 # tidy (HTML check), chromium (browser test and serve benchmark), hyperfine (benchmarks),
 # python3-venv (the benchmarks' MkDocs peer, installed from PyPI into a virtualenv).
-BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev libjs-katex fonts-katex nodejs
+BUILD_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev libcurl4-openssl-dev libjs-katex fonts-katex nodejs
 TEST_PACKAGES  = $(BUILD_PACKAGES) cmark-gfm tidy chromium
 BENCH_PACKAGES = $(BUILD_PACKAGES) cmark-gfm hyperfine python3-venv chromium
 

@@ -122,7 +122,10 @@ let package = Package(
                 "WorkbookSwiftEngine",
                 "WorkbookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // FlyingFox's proxy handler imports FoundationNetworking, whose static archive
+            // (`--static-swift-stdlib`, `make install`) calls libcurl: Debian's libcurl4-openssl-dev.
+            linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]
         ),
         // `make fuzz`: chapter, config and page parsing under libFuzzer or a seeded random driver.
         .executableTarget(
