@@ -15,7 +15,8 @@ struct PreviewServer: Sendable {
         } catch {
             throw ServeError(address: "\(host):\(port)", message: "cannot listen on '\(host)': \(error.reason)")
         }
-        let server = HTTPServer(address: address, logger: .disabled, handler: PreviewHandler(session: session))
+        let server = HTTPServer(address: address, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()),
+                                logger: .disabled, handler: PreviewHandler(session: session))
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await server.run() }
