@@ -66,4 +66,15 @@ extension ResultCacheKeyTests {
         #expect(!ResultCache.isCacheableCompileFailure([error("chapters/01-x.md", 4), error("Other.swift", 2)], chapter: chapter))
         #expect(!ResultCache.isCacheableCompileFailure([error("chapters/01-x.md", 4), error("chapters/01-x.md", 5, stage: "run")], chapter: chapter))
     }
+
+    @Test(arguments: [
+        ("print(#line)", true), ("let f = #fileID", true), ("#sourceLocation(file: \"a\", line: 1)", true),
+        ("print(#function, #column)", true), ("x#filePath", true), ("# line", false), ("#if DEBUG\n#endif", false),
+        ("print(\"line\")", false), ("", false), ("é#linè", false), ("é #line", true), ("#", false),
+    ])
+    func locationLiteralsAreFoundAsTheyAreWritten(code: String, uses: Bool) {
+        #expect(ResultCache.usesLocationLiteral(code) == uses)
+        // The same answer as a plain substring search.
+        #expect(ResultCache.locationLiterals.contains { code.contains($0) } == uses)
+    }
 }

@@ -7,6 +7,18 @@ extension ResultCache {
     /// numbers and the chapter's path join the key.
     static let locationLiterals = ["#line", "#file", "#fileID", "#filePath", "#function", "#column", "#sourceLocation"]
 
+    /// Whether `code` holds one of ``locationLiterals``, searched as bytes: Foundation's
+    /// `String.contains` went through CFString for every snippet of every warm build.
+    static func usesLocationLiteral(_ code: String) -> Bool {
+        var code = code
+        return code.withUTF8 { bytes in
+            bytes.indices.contains { index in
+                bytes[index] == UInt8(ascii: "#")
+                    && locationLiterals.contains { bytes[index...].starts(with: $0.utf8) }
+            }
+        }
+    }
+
     /// The key of `chapter`'s results: the runnable code and the options of every snippet,
     /// the package's built products and their flags, the compiler and the program template. Prose and the timeout are left out: they do not change what a successful run
     /// prints; line numbers and the chapter's path are left out too, unless a snippet uses a
@@ -15,7 +27,7 @@ extension ResultCache {
     public static func key(chapter: Chapter, package: PackageBuild?, compilerVersion: String, settings: [String] = []) -> String {
         var parts = [ChapterProgram.templateVersion] + settings
         let runnable = chapter.snippets.filter { !$0.options.norun }
-        if runnable.contains(where: { snippet in locationLiterals.contains { snippet.code.contains($0) } }) {
+        if runnable.contains(where: { usesLocationLiteral($0.code) }) {
             parts.append(chapter.path)
             parts += runnable.map { String($0.codeFirstLine) }
         }
