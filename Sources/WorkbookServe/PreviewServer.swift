@@ -30,6 +30,8 @@ struct PreviewServer: Sendable {
                 try await group.next()
             }
         } catch {
+            // Cancelled (Ctrl-C, or the preview ending): the server stops, nothing failed.
+            if Task.isCancelled { return }
             throw serveError(error)
         }
     }
